@@ -1,0 +1,71 @@
+/**
+ * Benchmarks, each against a raw baseline in the same run so the ratio survives a slower or
+ * faster machine. Usage: npm run bench [-- --sizes 1000,10000] [--write]
+ * --write replaces bench/RESULTS.md with this run's table.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { migrateDb } from "../db/migrate";
+import { openNodeDb } from "../db/node";
+import { seedDemoData } from "../db/seed";
+import { getCoverage } from "../src/services/coverage";
+import { ALL_UNITS } from "../src/services/scope";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000" },
+    write: { type: "boolean", default: false },
+  },
+});
+const sizes = values.sizes.split(",").map(Number);
+
+async function time(fn: () => Promise<unknown>, runs = 20): Promise<number> {
+  await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+const rows: string[] = [];
+for (const size of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), "genomford-bench-"));
+  const db = openNodeDb(`file:${join(dir, "bench.db")}`);
+  await migrateDb(db);
+  const t0 = performance.now();
+  await seedDemoData(db, { today: "2026-11-25", size, withUsers: false });
+  const seedMs = performance.now() - t0;
+  const asOf = "2025-12-31";
+  // Baseline: the cheapest query that still touches every current employment once.
+  const baseline = await time(() =>
+    db.all(sql`SELECT COUNT(DISTINCT person_id) FROM employments
+               WHERE valid_from <= ${asOf} AND (valid_to IS NULL OR valid_to >= ${asOf})`),
+  );
+  const coverage = await time(() => getCoverage(db, ALL_UNITS, { asOf }));
+  rows.push(
+    `| coverage, whole organisation (${size} people) | ${coverage.toFixed(2)} ms | ${baseline.toFixed(2)} ms | ${(coverage / baseline).toFixed(1)}× | seed ${seedMs.toFixed(0)} ms |`,
+  );
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const table = [
+  "| benchmark | median | raw baseline | ratio | notes |",
+  "|---|---|---|---|---|",
+  ...rows,
+].join("\n");
+console.log(`Machine: ${machine}\n\n${table}`);
+if (values.write) {
+  writeFileSync(
+    new URL("./RESULTS.md", import.meta.url),
+    `# Benchmark results\n\nMachine: ${machine}. Run: \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 10)}.\nMedian of 20 runs after one warm-up; the baseline runs in the same process on the same database.\n\n${table}\n`,
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * Runtime-free database handle. Entries create the libSQL client for their runtime
+ * (embedded file on Node, HTTP on Workers) and wrap it here, so app code sees one type.
+ */
+import type { Client } from "@libsql/client";
+import type { LibSQLDatabase } from "drizzle-orm/libsql";
+// The /web variant only differs in which createClient it would use for a URL; we always
+// pass a ready client, and this import keeps the Node-only driver out of the Worker bundle.
+import { drizzle } from "drizzle-orm/libsql/web";
+import * as schema from "./schema";
+
+export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
+
+export function createDb(client: Client): Db {
+  return drizzle(client, { schema }) as Db;
+}

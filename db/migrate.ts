@@ -1,0 +1,23 @@
+/**
+ * Node-side migrator used by the server, the CLI and the tests. Workers never migrate on
+ * request: the CLI migrates the remote database before a deploy (see README).
+ */
+import { fileURLToPath } from "node:url";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import { syncCourseCatalogue } from "../src/services/courses";
+import type { Db } from "./client";
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
+
+/** Applies pending migrations and loads the course catalogue. Safe to run every start. */
+export async function migrateDb(db: Db): Promise<void> {
+  // WAL lets the web server read while the CLI imports into the same file.
+  const url = (db.$client as { protocol?: string }).protocol;
+  if (url === "file") {
+    await db.$client.execute("PRAGMA journal_mode = WAL");
+    await db.$client.execute("PRAGMA busy_timeout = 5000");
+  }
+  await db.$client.execute("PRAGMA foreign_keys = ON");
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  await syncCourseCatalogue(db);
+}

@@ -1,0 +1,364 @@
+/**
+ * The whole data model of Genomförd (see ../shared/DESIGN.md, "Data model").
+ *
+ * Conventions: snake_case in SQL, camelCase in TypeScript; calendar dates are ISO
+ * `YYYY-MM-DD` text (they sort and compare as text); instants are ISO timestamps.
+ * Nothing that describes history is deleted: units are closed, employments end,
+ * imports are undone through their recorded effects.
+ */
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+/** Organisation tree. `path` is materialised (`/1/7/23/`) so a subtree is one `LIKE 'path%'`. */
+export const units = sqliteTable(
+  "units",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code"),
+    name: text("name").notNull(),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => units.id),
+    path: text("path").notNull().default(""),
+    closedOn: text("closed_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("units_code_uq").on(t.code),
+    index("units_path_idx").on(t.path),
+    index("units_parent_idx").on(t.parentId, t.name),
+  ],
+);
+
+/** A person known from HR. No personnummer is ever stored. */
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employeeNo: text("employee_no"),
+    firstName: text("first_name").notNull().default(""),
+    lastName: text("last_name").notNull().default(""),
+    /** Lower-cased and trimmed on write. */
+    email: text("email"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("people_employee_no_uq").on(t.employeeNo),
+    index("people_email_idx").on(t.email),
+  ],
+);
+
+/** Who worked where, when. `validTo` null = current. */
+export const employments = sqliteTable(
+  "employments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    title: text("title"),
+    validFrom: text("valid_from").notNull(),
+    validTo: text("valid_to"),
+    importId: integer("import_id").references(() => imports.id),
+  },
+  (t) => [
+    index("employments_person_idx").on(t.personId, t.validFrom),
+    index("employments_unit_idx").on(t.unitId, t.validFrom, t.validTo),
+    index("employments_period_idx").on(t.validFrom, t.validTo),
+  ],
+);
+
+export const COURSE_KINDS = ["mandatory", "deepened"] as const;
+export type CourseKind = (typeof COURSE_KINDS)[number];
+
+/** Course catalogue, loaded from courses/*.json. */
+export const courses = sqliteTable("courses", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  kind: text("kind", { enum: COURSE_KINDS }).notNull(),
+  /** JSON array of alternative titles met in exports. */
+  aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  audience: text("audience"),
+  targetDate: text("target_date"),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+});
+
+export const COMPLETION_KINDS = ["started", "completed"] as const;
+export type CompletionKind = (typeof COMPLETION_KINDS)[number];
+
+/**
+ * Dated events, one per source row that says something. Status on date D is derived
+ * from events ≤ D, so it never downgrades and the earliest dates win.
+ */
+export const completions = sqliteTable(
+  "completions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    courseId: text("course_id")
+      .notNull()
+      .references(() => courses.id),
+    kind: text("kind", { enum: COMPLETION_KINDS }).notNull(),
+    date: text("date").notNull(),
+    importId: integer("import_id").references(() => imports.id),
+    sourceRow: integer("source_row"),
+  },
+  (t) => [
+    // A later cumulative export repeating a row adds nothing (INSERT OR IGNORE).
+    uniqueIndex("completions_event_uq").on(t.personId, t.courseId, t.kind, t.date),
+    index("completions_course_idx").on(t.courseId, t.kind, t.date, t.personId),
+    index("completions_import_idx").on(t.importId),
+  ],
+);
+
+export const IMPORT_KINDS = ["staff", "completions", "attendance"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** One uploaded file. Undo reverts exactly the rows listed in import_effects. */
+export const imports = sqliteTable(
+  "imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull(),
+    fileName: text("file_name").notNull(),
+    sha256: text("sha256").notNull(),
+    asOf: text("as_of"),
+    userId: integer("user_id").references(() => users.id),
+    createdAt: createdAt(),
+    counts: text("counts", { mode: "json" }).$type<Record<string, number>>(),
+    status: text("status", { enum: ["applied", "undone"] })
+      .notNull()
+      .default("applied"),
+    undoneAt: text("undone_at"),
+    undoneBy: integer("undone_by").references(() => users.id),
+  },
+  (t) => [index("imports_kind_idx").on(t.kind, t.status), index("imports_sha_idx").on(t.sha256)],
+);
+
+/**
+ * What an import wrote, row by row: `insert` rows are deleted on undo, `update` rows
+ * get `before` (a JSON object of the changed columns) written back. Replayed newest first.
+ */
+export const importEffects = sqliteTable(
+  "import_effects",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
+    entity: text("entity", {
+      enum: ["units", "people", "employments", "completions", "person_links", "unmatched"],
+    }).notNull(),
+    entityId: integer("entity_id").notNull(),
+    action: text("action", { enum: ["insert", "update"] }).notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("import_effects_import_idx").on(t.importId)],
+);
+
+/** Rows of a completion/attendance file that matched no person, waiting for HR. */
+export const unmatched = sqliteTable(
+  "unmatched",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
+    rowNumber: integer("row_number").notNull(),
+    raw: text("raw", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    name: text("name"),
+    email: text("email"),
+    employeeNo: text("employee_no"),
+    courseId: text("course_id").references(() => courses.id),
+    startedOn: text("started_on"),
+    completedOn: text("completed_on"),
+    status: text("status", { enum: ["open", "linked", "dismissed"] })
+      .notNull()
+      .default("open"),
+    personId: integer("person_id").references(() => people.id),
+    resolvedBy: integer("resolved_by").references(() => users.id),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [index("unmatched_status_idx").on(t.status), index("unmatched_email_idx").on(t.email)],
+);
+
+/** A manual link HR made once and that later imports reuse (`email:x@y` or `name:…` → person). */
+export const personLinks = sqliteTable(
+  "person_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("person_links_key_uq").on(t.key)],
+);
+
+export const ROLES = ["admin", "hr", "ledning", "chef"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** Self-describing hash (`scrypt$N$r$p$salt$hash`); null until the user sets one or for SSO-only. */
+    passwordHash: text("password_hash"),
+    oidcSubject: text("oidc_subject"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+);
+
+/** Session id = SHA-256 of the token (hex); the raw token only lives in the cookie. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** Unix milliseconds. */
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** One-time set-password links; id = SHA-256 of the token. */
+export const passwordTokens = sqliteTable("password_tokens", {
+  id: text("id").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id),
+  expiresAt: integer("expires_at").notNull(),
+  usedAt: text("used_at"),
+});
+
+/** Fixed-window login counters, in the DB so they hold across Workers isolates. */
+export const loginAttempts = sqliteTable("login_attempts", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull().default(0),
+  windowStartedAt: integer("window_started_at").notNull(),
+});
+
+/** The unit subtrees a chef may see. */
+export const userUnits = sqliteTable(
+  "user_units",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.unitId] })],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    userId: integer("user_id").references(() => users.id),
+    action: text("action").notNull(),
+    target: text("target"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action)],
+);
+
+/** A pulled annual figure; once locked it never changes (corrections show as a difference). */
+export const annualReports = sqliteTable(
+  "annual_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    year: integer("year").notNull(),
+    courseId: text("course_id")
+      .notNull()
+      .references(() => courses.id),
+    asOf: text("as_of").notNull(),
+    figures: text("figures", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    sentence: text("sentence").notNull(),
+    lockedBy: integer("locked_by").references(() => users.id),
+    lockedAt: text("locked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("annual_reports_year_course_uq").on(t.year, t.courseId)],
+);
+
+export const PLAN_AREAS = [
+  "Organisation",
+  "Lägesbild",
+  "Förebyggande",
+  "Förhindrande",
+  "Kompetenshöjande",
+  "Uppföljning",
+] as const;
+export const PLAN_STATUSES = [
+  "Genomförd",
+  "Delvis genomförd",
+  "Pågående",
+  "Planerad",
+  "Ej genomförd",
+] as const;
+
+/** Action-plan follow-up: one activity of the yearly plan. */
+export const planActivities = sqliteTable(
+  "plan_activities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    year: integer("year").notNull(),
+    area: text("area", { enum: PLAN_AREAS }).notNull(),
+    activity: text("activity").notNull(),
+    responsible: text("responsible"),
+    otherActors: text("other_actors"),
+    timeline: text("timeline"),
+    status: text("status", { enum: PLAN_STATUSES }).notNull().default("Planerad"),
+    comment: text("comment"),
+    /** Competence activities show this course's coverage figure. */
+    courseId: text("course_id").references(() => courses.id),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [index("plan_activities_year_idx").on(t.year, t.area)],
+);
+
+/** Small key/value settings (admin-editable): upload limit, retention, organisation name. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export type Unit = typeof units.$inferSelect;
+export type Person = typeof people.$inferSelect;
+export type Employment = typeof employments.$inferSelect;
+export type Course = typeof courses.$inferSelect;
+export type Completion = typeof completions.$inferSelect;
+export type Import = typeof imports.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type AnnualReport = typeof annualReports.$inferSelect;
+export type PlanActivity = typeof planActivities.$inferSelect;

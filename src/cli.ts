@@ -1,0 +1,92 @@
+/**
+ * Command-line entry (contract in ../shared/DESIGN.md): stdout carries human text or one
+ * JSON document with --json; errors go to stderr; exit 0 ok, 1 bad input/usage (nothing
+ * written), 2 not implemented yet, 70 internal error. The CLI migrates the DB itself.
+ */
+import { pathToFileURL } from "node:url";
+import type { Db } from "../db/client";
+import { migrateDb } from "../db/migrate";
+import { databaseUrlFromEnv, openNodeDb } from "../db/node";
+import { isEmpty, seedDemoData } from "../db/seed";
+import { parse, USAGE } from "./cli/args";
+import {
+  type CliIo,
+  type CliOutput,
+  EXIT_BAD_INPUT,
+  EXIT_INTERNAL,
+  EXIT_NOT_IMPLEMENTED,
+  EXIT_OK,
+  NotImplementedError,
+  UsageError,
+} from "./cli/io";
+import { reportCoverage } from "./cli/report-coverage";
+import { stockholmDate } from "./domain/dates";
+
+type Command = (db: Db, args: ReturnType<typeof parse>, io: CliIo) => Promise<CliOutput>;
+
+const notYet =
+  (what: string): Command =>
+  async () => {
+    throw new NotImplementedError(`'${what}' är inte implementerat än.`);
+  };
+
+const COMMANDS: Record<string, Command> = {
+  "import staff": notYet("import staff"),
+  "import completions": notYet("import completions"),
+  "report annual": notYet("report annual"),
+  "report coverage": reportCoverage,
+  "user create": notYet("user create"),
+  "db migrate": async () => ({ json: { migrated: true }, text: "Databasen är migrerad." }),
+  "db seed-demo": async (db, _args, io) => {
+    if (!(await isEmpty(db)))
+      throw new UsageError("Databasen har redan personal; demodata läggs bara i en tom databas.");
+    const r = await seedDemoData(db, { today: stockholmDate(io.now()) });
+    return { json: r, text: `Demodata inlagd: ${r.people} anställda, ${r.events} händelser.` };
+  },
+};
+
+export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number> {
+  let ownDb: Db | undefined;
+  try {
+    const args = parse(argv);
+    const key = args.positionals.slice(0, 2).join(" ");
+    if (args.values.help || argv.length === 0) {
+      io.stdout(`${USAGE}\n`);
+      return argv.length === 0 ? EXIT_BAD_INPUT : EXIT_OK;
+    }
+    const command = COMMANDS[key];
+    if (!command)
+      throw new UsageError(`Okänt kommando '${args.positionals.join(" ")}'.\n\n${USAGE}`);
+    if (!db) {
+      ownDb = openNodeDb(databaseUrlFromEnv(io.env), io.env.DATABASE_AUTH_TOKEN);
+      await migrateDb(ownDb);
+    }
+    const out = await command(db ?? ownDb!, args, io);
+    io.stdout(args.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`Fel: ${err.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (err instanceof NotImplementedError) {
+      io.stderr(`${err.message}\n`);
+      return EXIT_NOT_IMPLEMENTED;
+    }
+    io.stderr(`Internt fel: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT_INTERNAL;
+  } finally {
+    ownDb?.$client.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  runCli(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    now: () => new Date(),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

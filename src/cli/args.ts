@@ -1,0 +1,61 @@
+import { parseArgs } from "node:util";
+import { isIsoDate } from "../domain/dates";
+import { UsageError } from "./io";
+
+export const USAGE = `Användning:
+  cli import staff FIL --as-of ÅÅÅÅ-MM-DD [--dry-run] [--json]
+  cli import completions FIL [--dry-run] [--json]
+  cli report annual --year ÅÅÅÅ [--json]
+  cli report coverage [--unit KOD_ELLER_NAMN] [--as-of ÅÅÅÅ-MM-DD] [--json]
+  cli user create --email E-POST --name NAMN --role admin|hr|ledning|chef [--unit KOD]
+  cli db migrate
+  cli db seed-demo
+
+Databas: miljövariabeln DATABASE_URL (standard file:./data/genomford.db).`;
+
+export const OPTIONS = {
+  "as-of": { type: "string" },
+  year: { type: "string" },
+  unit: { type: "string", multiple: true },
+  email: { type: "string" },
+  name: { type: "string" },
+  role: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+export type ParsedArgs = ReturnType<typeof parse>;
+
+export function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
+  }
+}
+
+/** A required or optional `YYYY-MM-DD` flag, checked to be a real date. */
+export function dateFlag(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) {
+    throw new UsageError(
+      `--${flag} '${value}' är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-12-31.`,
+    );
+  }
+  return value;
+}
+
+export function yearFlag(value: string | undefined): number {
+  if (value === undefined) throw new UsageError("Ange år med --year ÅÅÅÅ, t.ex. --year 2025.");
+  if (!/^\d{4}$/.test(value) || Number(value) < 1990 || Number(value) > 2100) {
+    throw new UsageError(`--year '${value}' är inget rimligt år. Ange fyra siffror, t.ex. 2025.`);
+  }
+  return Number(value);
+}
+
+export function onlyOne(values: string[] | undefined, flag: string): string | undefined {
+  if (!values || values.length === 0) return undefined;
+  if (values.length > 1) throw new UsageError(`--${flag} får anges en gång.`);
+  return values[0];
+}

@@ -1,0 +1,41 @@
+import type { Db } from "../../db/client";
+import { stockholmDate } from "../domain/dates";
+import { findUnit, getCoverage } from "../services/coverage";
+import { ALL_UNITS } from "../services/scope";
+import { dateFlag, onlyOne, type ParsedArgs } from "./args";
+import { type CliIo, type CliOutput, UsageError } from "./io";
+
+export async function reportCoverage(db: Db, args: ParsedArgs, io: CliIo): Promise<CliOutput> {
+  const asOf = dateFlag(args.values["as-of"], "as-of") ?? stockholmDate(io.now());
+  const unitArg = onlyOne(args.values.unit, "unit");
+  // The CLI runs with the database owner's rights: it sees every unit.
+  const unit = unitArg ? await findUnit(db, ALL_UNITS, unitArg) : null;
+  if (unitArg && !unit) {
+    throw new UsageError(`Hittar ingen enhet med kod eller namn '${unitArg}'.`);
+  }
+  const result = await getCoverage(db, ALL_UNITS, { asOf, unit });
+  const json = {
+    unit: unit ? { code: unit.code, name: unit.name } : null,
+    asOf: result.asOf,
+    course: result.course,
+    headcount: result.headcount,
+    reached: result.reached,
+    completed: result.completed,
+    children: result.children.map((c) => ({
+      code: c.unit.code,
+      name: c.unit.name,
+      headcount: c.headcount,
+      reached: c.reached,
+      completed: c.completed,
+    })),
+  };
+  const lines = [
+    `${unit ? unit.name : "Hela förvaltningen"} per ${asOf} (${result.course})`,
+    `Anställda: ${result.headcount}  Påbörjat/genomfört: ${result.reached}  Genomfört: ${result.completed}`,
+    ...result.children.map(
+      (c) =>
+        `  ${c.unit.name.padEnd(50)} ${String(c.headcount).padStart(5)} ${String(c.reached).padStart(5)} ${String(c.completed).padStart(5)}`,
+    ),
+  ];
+  return { json, text: lines.join("\n") };
+}

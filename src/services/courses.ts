@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import { type CourseEntry, DEFAULT_CATALOGUE } from "../../courses/catalogue";
+import type { Db } from "../../db/client";
+import { type Course, courses } from "../../db/schema";
+import { courseTitleIndex } from "../domain/titles";
+
+/** Upserts the catalogue; courses missing from it are kept (history refers to them) but marked inactive. */
+export async function syncCourseCatalogue(
+  db: Db,
+  catalogue: readonly CourseEntry[] = DEFAULT_CATALOGUE,
+): Promise<void> {
+  const ids = catalogue.map((c) => c.id);
+  await db.transaction(async (tx) => {
+    for (const c of catalogue) {
+      const row = { ...c, active: true };
+      await tx.insert(courses).values(row).onConflictDoUpdate({ target: courses.id, set: row });
+    }
+    if (ids.length > 0) {
+      await tx
+        .update(courses)
+        .set({ active: false })
+        .where(
+          sql`${courses.id} NOT IN (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        );
+    }
+  });
+}
+
+export async function listCourses(db: Db): Promise<Course[]> {
+  return db.select().from(courses).orderBy(courses.kind, courses.title);
+}
+
+export async function loadCourseTitleIndex(db: Db): Promise<Map<string, string>> {
+  return courseTitleIndex(await listCourses(db));
+}

@@ -1,0 +1,38 @@
+/**
+ * Cloudflare Workers entry: libSQL over HTTP (Turso / sqld) from the DATABASE_URL and
+ * DATABASE_AUTH_TOKEN secrets. Static assets are served by Workers' [assets] binding before
+ * this code runs. Migrations are applied from the CLI before a deploy, never per request.
+ */
+import { createClient } from "@libsql/client/web";
+import type { ExecutionContext, Hono } from "hono";
+import { createDb } from "../db/client";
+import { createApp } from "./app";
+import type { AppEnv } from "./env";
+
+export interface WorkerEnv {
+  DATABASE_URL: string;
+  DATABASE_AUTH_TOKEN?: string;
+}
+
+// One app per isolate: the HTTP client is stateless, so reusing it across requests is safe.
+let cached: { url: string; app: Hono<AppEnv> } | undefined;
+
+function appFor(env: WorkerEnv): Hono<AppEnv> {
+  if (cached?.url === env.DATABASE_URL) return cached.app;
+  const client = createClient({
+    url: env.DATABASE_URL,
+    ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}),
+  });
+  const app = createApp({ db: createDb(client) });
+  cached = { url: env.DATABASE_URL, app };
+  return app;
+}
+
+export default {
+  fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
+    if (!env.DATABASE_URL) {
+      return new Response("DATABASE_URL saknas i Workers-miljön.", { status: 500 });
+    }
+    return appFor(env).fetch(request, env, ctx);
+  },
+};

@@ -1,0 +1,36 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "./browser";
+import { type RunningServer, startServer } from "./server";
+
+describe("start page in a real browser", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows the demo coverage with htmx and CSS loaded locally", async () => {
+    const page = await browser.newPage();
+    const external: string[] = [];
+    page.on("request", (req) => {
+      if (!req.url().startsWith(server.baseUrl)) external.push(req.url());
+    });
+    await page.goto(`${server.baseUrl}/`);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Täckning just nu");
+    const headcount = await page.locator(".figure-value").first().textContent();
+    expect(Number(headcount?.replace(/\s/g, ""))).toBeGreaterThan(900);
+    await expect(page.locator("table.coverage-table tbody tr").count()).resolves.toBe(6);
+    await page.waitForFunction(() => "htmx" in window);
+    const background = await page
+      .locator(".site-header")
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).toBe("rgb(11, 92, 173)");
+    expect(external).toEqual([]);
+    await page.screenshot({ path: "test-results/home.png", fullPage: true });
+  });
+});

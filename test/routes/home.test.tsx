@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoData } from "../../db/seed";
+import { createApp } from "../../src/app";
+import { createTestDb, type TestDb } from "../helpers/db";
+
+describe("start page", () => {
+  let t: TestDb;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    t = await createTestDb();
+    await seedDemoData(t.db, { today: "2026-11-25", withUsers: false });
+    app = createApp({ db: t.db, now: () => new Date("2026-11-25T09:00:00Z") });
+  });
+  afterAll(() => t.cleanup());
+
+  it("shows today's coverage of the demo data in Swedish", async () => {
+    const res = await app.request("/");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).toContain('lang="sv"');
+    expect(html).toContain("per 25 november 2026");
+    expect(html).toContain("Avdelningen för förskola");
+    expect(html).toContain('src="/static/vendor/htmx.min.js"');
+    expect(html).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr)/);
+  });
+
+  it("answers unknown paths with a Swedish 404 page", async () => {
+    const res = await app.request("/finns-inte");
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("Sidan finns inte.");
+  });
+
+  it("gives htmx requests a fragment, not a page", async () => {
+    const res = await app.request("/finns-inte", { headers: { "HX-Request": "true" } });
+    expect(await res.text()).toBe('<p class="notice error">Sidan finns inte.</p>');
+  });
+});

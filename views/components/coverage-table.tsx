@@ -1,0 +1,51 @@
+import type { CoverageFigures, UnitRef } from "../../src/domain/coverage";
+import { formatCount, formatPercent } from "../format";
+
+export interface CoverageRow extends CoverageFigures {
+  unit: UnitRef;
+}
+
+/** Per-unit table; the bar repeats the percentage visually, the number stays the source. */
+export function CoverageTable({ rows, caption }: { rows: CoverageRow[]; caption: string }) {
+  return (
+    <table class="coverage-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Enhet</th>
+          <th scope="col" class="num">
+            Anställda
+          </th>
+          <th scope="col" class="num">
+            Påbörjat eller genomfört
+          </th>
+          <th scope="col" class="num">
+            Genomfört
+          </th>
+          <th scope="col" class="num">
+            Andel nådda
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr>
+            <th scope="row">
+              {row.unit.name}
+              {row.unit.code ? <span class="muted"> ({row.unit.code})</span> : null}
+            </th>
+            <td class="num">{formatCount(row.headcount)}</td>
+            <td class="num">{formatCount(row.reached)}</td>
+            <td class="num">{formatCount(row.completed)}</td>
+            <td class="num">
+              <span class="bar" aria-hidden="true">
+                <span style={`width:${row.percentReached ?? 0}%`} />
+              </span>
+              {formatPercent(row.percentReached)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

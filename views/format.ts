@@ -1,0 +1,14 @@
+/** Number formatting as Swedish readers expect it: "1 024", "24,2 %". */
+const INTEGER = new Intl.NumberFormat("sv-SE");
+const ONE_DECIMAL = new Intl.NumberFormat("sv-SE", {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+export function formatCount(n: number): string {
+  return INTEGER.format(n);
+}
+
+export function formatPercent(p: number | null): string {
+  return p === null ? "–" : `${ONE_DECIMAL.format(p)} %`;
+}

@@ -1,0 +1,54 @@
+import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
+
+export interface LayoutProps {
+  title: string;
+  children: Child;
+  /** Signed-in user's display name, if any. */
+  userName?: string | null;
+  nav?: Array<{ href: string; label: string; current?: boolean }>;
+}
+
+/** The one full-page layout; htmx requests get fragments instead (see routes). */
+export function Layout({ title, children, userName, nav = [] }: LayoutProps) {
+  return (
+    <>
+      {raw("<!DOCTYPE html>")}
+      <html lang="sv">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} – Genomförd`}</title>
+          <link rel="stylesheet" href="/static/app.css" />
+          <script src="/static/vendor/htmx.min.js" defer></script>
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            Hoppa till innehållet
+          </a>
+          <header class="site-header">
+            <a class="brand" href="/">
+              Genomförd
+            </a>
+            <nav aria-label="Huvudmeny">
+              <ul>
+                {nav.map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={item.current ? "page" : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {userName ? <span class="user">{userName}</span> : null}
+          </header>
+          <main id="main">{children}</main>
+          <footer class="site-footer">
+            <p>Genomförd – uppföljning av obligatoriska utbildningar</p>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
