@@ -14,3 +14,7 @@ export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 export function createDb(client: Client): Db {
   return drizzle(client, { schema }) as Db;
 }
+
+/** A transaction handle; services that may run inside an import transaction accept either. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;

@@ -5,10 +5,11 @@
  */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { sessionMiddleware } from "./auth/middleware";
 import type { AppDeps, AppEnv } from "./env";
+import { authRoutes } from "./routes/auth";
 import { errorPage } from "./routes/error-page";
 import { homeRoutes } from "./routes/home";
-import { ALL_UNITS } from "./services/scope";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -17,19 +18,27 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(async (c, next) => {
     c.set("db", deps.db);
     c.set("now", now);
-    c.set("user", null);
-    c.set("session", null);
-    // Replaced by the signed-in user's scope once sign-in lands (issue 6).
-    c.set("scope", ALL_UNITS);
     await next();
   });
+  app.use(sessionMiddleware);
 
   app.get("/healthz", (c) => c.json({ ok: true }));
+  app.route("/", authRoutes);
   app.route("/", homeRoutes);
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
+      // A page visit without a session goes to the login form and comes back afterwards.
+      if (err.status === 401 && c.req.method === "GET") {
+        const url = new URL(c.req.url);
+        const login = `/login?next=${encodeURIComponent(url.pathname + url.search)}`;
+        if (c.req.header("HX-Request")) {
+          c.header("HX-Redirect", login);
+          return c.body(null, 401);
+        }
+        return c.redirect(login, 302);
+      }
       return errorPage(c, err.status, err.message || "Begäran kunde inte utföras.");
     }
     console.error(err);

@@ -1,12 +1,18 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 
+export interface NavItem {
+  href: string;
+  label: string;
+  current?: boolean;
+}
+
 export interface LayoutProps {
   title: string;
   children: Child;
   /** Signed-in user's display name, if any. */
   userName?: string | null;
-  nav?: Array<{ href: string; label: string; current?: boolean }>;
+  nav?: NavItem[];
 }
 
 /** The one full-page layout; htmx requests get fragments instead (see routes). */
@@ -41,7 +47,14 @@ export function Layout({ title, children, userName, nav = [] }: LayoutProps) {
                 ))}
               </ul>
             </nav>
-            {userName ? <span class="user">{userName}</span> : null}
+            {userName ? (
+              <form method="post" action="/logout" class="user">
+                <span>{userName}</span>{" "}
+                <button type="submit" class="secondary">
+                  Logga ut
+                </button>
+              </form>
+            ) : null}
           </header>
           <main id="main">{children}</main>
           <footer class="site-footer">

@@ -9,6 +9,8 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 export type Scope = { kind: "all" } | { kind: "units"; paths: readonly string[] };
 
 export const ALL_UNITS: Scope = { kind: "all" };
+/** Anonymous requests and chefs without assignments see nothing. */
+export const NO_UNITS: Scope = { kind: "units", paths: [] };
 
 /** SQL condition restricting `pathColumn` (a units.path) to the scope's subtrees. */
 export function unitScopeFilter(scope: Scope, pathColumn: SQLiteColumn | SQL): SQL {

@@ -1,9 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { DbOrTx } from "../../db/client";
 import { units } from "../../db/schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type DbOrTx = Db | Tx;
 
 /** Creates a unit under `parentPath` and writes its materialised path (`/1/7/`). */
 export async function createUnit(

@@ -14,13 +14,18 @@ describe("start page in a real browser", () => {
     await server?.stop();
   });
 
-  it("shows the demo coverage with htmx and CSS loaded locally", async () => {
+  it("logs in and shows the demo coverage with htmx and CSS loaded locally", async () => {
     const page = await browser.newPage();
     const external: string[] = [];
     page.on("request", (req) => {
       if (!req.url().startsWith(server.baseUrl)) external.push(req.url());
     });
     await page.goto(`${server.baseUrl}/`);
+    // Anonymous → login form; the demo ledning account sees the whole organisation.
+    await page.getByLabel("E-postadress").fill("ledning@demo.se");
+    await page.getByLabel("Lösenord").fill("demo-genomford");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL(`${server.baseUrl}/`);
     await expect(page.locator("h1").textContent()).resolves.toBe("Täckning just nu");
     const headcount = await page.locator(".figure-value").first().textContent();
     expect(Number(headcount?.replace(/\s/g, ""))).toBeGreaterThan(900);

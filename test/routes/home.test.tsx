@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../db/seed";
 import { createApp } from "../../src/app";
+import { loginAs } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 describe("start page", () => {
@@ -13,8 +14,15 @@ describe("start page", () => {
   });
   afterAll(() => t.cleanup());
 
+  it("sends anonymous visitors to the login form and back", async () => {
+    const res = await app.request("/?x=1");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/login?next=%2F%3Fx%3D1");
+  });
+
   it("shows today's coverage of the demo data in Swedish", async () => {
-    const res = await app.request("/");
+    const { cookie } = await loginAs(t.db, "ledning");
+    const res = await app.request("/", { headers: { cookie } });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
@@ -23,6 +31,14 @@ describe("start page", () => {
     expect(html).toContain("Avdelningen för förskola");
     expect(html).toContain('src="/static/vendor/htmx.min.js"');
     expect(html).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr)/);
+  });
+
+  it("shows a chef only their own unit", async () => {
+    const { cookie } = await loginAs(t.db, "chef", ["FSK01"]);
+    const html = await (await app.request("/", { headers: { cookie } })).text();
+    expect(html).toContain("Bredängs förskoleenhet");
+    expect(html).not.toContain("Avdelningen för förskola");
+    expect(html).not.toContain("Sätra förskoleenhet");
   });
 
   it("answers unknown paths with a Swedish 404 page", async () => {

@@ -1,0 +1,39 @@
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Role } from "../../db/schema";
+import { Layout, type NavItem } from "../../views/layout";
+import type { AppEnv } from "../env";
+
+/** Main menu per role; a link a role cannot use is not shown (the route still checks). */
+const NAV: Array<NavItem & { roles: readonly Role[] }> = [
+  { href: "/", label: "Start", roles: ["admin", "hr", "ledning", "chef"] },
+];
+
+/**
+ * Renders a full page through the one layout, or only `body` for htmx requests
+ * (which swap a fragment into a page they already have).
+ */
+export function page(
+  c: Context<AppEnv>,
+  title: string,
+  body: Child,
+  status: ContentfulStatusCode = 200,
+) {
+  if (c.req.header("HX-Request") && !c.req.header("HX-Boosted")) return c.html(<>{body}</>, status);
+  const user = c.get("user");
+  const path = new URL(c.req.url).pathname;
+  const nav = user
+    ? NAV.filter((n) => n.roles.includes(user.role)).map((n) => ({
+        href: n.href,
+        label: n.label,
+        current: n.href === "/" ? path === "/" : path.startsWith(n.href),
+      }))
+    : [];
+  return c.html(
+    <Layout title={title} nav={nav} userName={user?.name ?? null}>
+      {body}
+    </Layout>,
+    status,
+  );
+}
