@@ -105,7 +105,11 @@ export const adminRoutes = new Hono<AppEnv>()
       return page(
         c,
         "Konto skapat",
-        <PasswordLinkCreated user={(await getUser(db, user.id))!} link={link} />,
+        <PasswordLinkCreated
+          user={(await getUser(db, user.id))!}
+          link={link}
+          ssoEnabled={!!c.get("oidc")}
+        />,
         201,
       );
     } catch (err) {
@@ -164,7 +168,11 @@ export const adminRoutes = new Hono<AppEnv>()
     if (!user) throw new HTTPException(404, { message: "Kontot finns inte." });
     const token = await newPasswordLink(db, id, actor(c), c.get("now")());
     const link = new URL(setPasswordPath(token), c.req.url).toString();
-    return page(c, "Ny länk", <PasswordLinkCreated user={user} link={link} />);
+    return page(
+      c,
+      "Ny länk",
+      <PasswordLinkCreated user={user} link={link} ssoEnabled={!!c.get("oidc")} />,
+    );
   })
   .get("/admin/audit", requireRole(...CAN.manageUsers), async (c) => {
     const action = c.req.query("action") || null;

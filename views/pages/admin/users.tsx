@@ -127,7 +127,15 @@ export function NewUserForm({
 }
 
 /** Shown once: the token is not stored, so the link cannot be displayed again. */
-export function PasswordLinkCreated({ user, link }: { user: UserListItem; link: string }) {
+export function PasswordLinkCreated({
+  user,
+  link,
+  ssoEnabled = false,
+}: {
+  user: UserListItem;
+  link: string;
+  ssoEnabled?: boolean;
+}) {
   return (
     <section>
       <h1>Länk för att välja lösenord</h1>
@@ -138,7 +146,9 @@ export function PasswordLinkCreated({ user, link }: { user: UserListItem; link: 
       <p>
         <input class="link-box" readonly value={link} aria-label="Länk för att välja lösenord" />
       </p>
-      <p>Konton kan också logga in med Microsoft-konto om inloggning via Microsoft är påslagen.</p>
+      {ssoEnabled ? (
+        <p>Kontot kan också logga in med sitt Microsoft-konto, med samma e-postadress.</p>
+      ) : null}
       <p>
         <a href={`/admin/users/${user.id}`}>Till kontot</a> ·{" "}
         <a href="/admin/users">Alla användare</a>
