@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type User, users } from "../../db/schema";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
-import { clearAccountFailures, isLocked, loginLimitKeys, recordFailure } from "./rate-limit";
+import { loginLimitKeys, registerAttempt, registerSuccess } from "./rate-limit";
 
 export type LoginResult =
   | { ok: true; user: User; rehashed: boolean }
@@ -25,15 +25,12 @@ export async function loginWithPassword(
 ): Promise<LoginResult> {
   const keys = loginLimitKeys(input.email, input.ip);
   const user = (await db.query.users.findFirst({ where: eq(users.email, input.email) })) ?? null;
-  if (await isLocked(db, keys, input.now)) return { ok: false, reason: "locked", user };
+  if (!(await registerAttempt(db, keys, input.now))) return { ok: false, reason: "locked", user };
 
   const usable = !!user?.active && !!user.passwordHash;
   const matches = await verifyPassword(usable ? user.passwordHash! : await dummy(), input.password);
-  if (!usable || !matches) {
-    await recordFailure(db, keys, input.now);
-    return { ok: false, reason: "invalid", user };
-  }
-  await clearAccountFailures(db, input.email);
+  if (!usable || !matches) return { ok: false, reason: "invalid", user };
+  await registerSuccess(db, keys);
   let rehashed = false;
   if (needsRehash(user.passwordHash!)) {
     const passwordHash = await hashPassword(input.password);

@@ -2,8 +2,11 @@
  * Login rate limiting with fixed windows kept in the database (so every Workers isolate
  * and Node process shares them): at most 5 failures per account and 20 per client address
  * in 15 minutes. While a key is over its limit even the right password is refused.
+ *
+ * An attempt is counted *before* the password is checked, in one atomic upsert, so a burst
+ * of parallel requests cannot slip past the limit; a success then takes its count back.
  */
-import { eq, inArray, lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { loginAttempts } from "../../db/schema";
 
@@ -17,34 +20,25 @@ export interface LimitKey {
 }
 
 export function loginLimitKeys(email: string, ip: string | null): LimitKey[] {
-  const keys = [{ key: `account:${email}`, max: MAX_FAILURES_PER_ACCOUNT }];
+  const keys = [{ key: accountKey(email), max: MAX_FAILURES_PER_ACCOUNT }];
   if (ip) keys.push({ key: `ip:${ip}`, max: MAX_FAILURES_PER_IP });
   return keys;
 }
 
-/** True when any key has used up its failures in the current window. */
-export async function isLocked(db: DbOrTx, keys: LimitKey[], now: Date): Promise<boolean> {
-  const rows = await db
-    .select()
-    .from(loginAttempts)
-    .where(
-      inArray(
-        loginAttempts.key,
-        keys.map((k) => k.key),
-      ),
-    );
-  return rows.some((row) => {
-    const max = keys.find((k) => k.key === row.key)?.max ?? 0;
-    return row.windowStartedAt + LOGIN_WINDOW_MS > now.getTime() && row.count >= max;
-  });
+function accountKey(email: string): string {
+  return `account:${email}`;
 }
 
-/** Counts one failure on every key; an expired window starts over at 1. */
-export async function recordFailure(db: DbOrTx, keys: LimitKey[], now: Date): Promise<void> {
+/**
+ * Counts one attempt on every key (an expired window starts over at 1) and says whether
+ * all keys are still within their limit.
+ */
+export async function registerAttempt(db: DbOrTx, keys: LimitKey[], now: Date): Promise<boolean> {
   const t = now.getTime();
   const expired = sql`${loginAttempts.windowStartedAt} + ${LOGIN_WINDOW_MS} <= ${t}`;
-  for (const { key } of keys) {
-    await db
+  let allowed = true;
+  for (const { key, max } of keys) {
+    const [row] = await db
       .insert(loginAttempts)
       .values({ key, count: 1, windowStartedAt: t })
       .onConflictDoUpdate({
@@ -53,13 +47,25 @@ export async function recordFailure(db: DbOrTx, keys: LimitKey[], now: Date): Pr
           count: sql`CASE WHEN ${expired} THEN 1 ELSE ${loginAttempts.count} + 1 END`,
           windowStartedAt: sql`CASE WHEN ${expired} THEN ${t} ELSE ${loginAttempts.windowStartedAt} END`,
         },
-      });
+      })
+      .returning({ count: loginAttempts.count });
+    if ((row?.count ?? 0) > max) allowed = false;
   }
   // Old windows say nothing any more; keep the table small.
   await db.delete(loginAttempts).where(lt(loginAttempts.windowStartedAt, t - LOGIN_WINDOW_MS));
+  return allowed;
 }
 
-/** A successful login forgives the account's failures (not the address's). */
-export async function clearAccountFailures(db: DbOrTx, email: string): Promise<void> {
-  await db.delete(loginAttempts).where(eq(loginAttempts.key, `account:${email}`));
+/** After a success: the account's failures are forgiven, the address gets this attempt back. */
+export async function registerSuccess(db: DbOrTx, keys: LimitKey[]): Promise<void> {
+  for (const { key } of keys) {
+    if (key.startsWith("account:")) {
+      await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
+    } else {
+      await db
+        .update(loginAttempts)
+        .set({ count: sql`max(${loginAttempts.count} - 1, 0)` })
+        .where(eq(loginAttempts.key, key));
+    }
+  }
 }

@@ -7,7 +7,6 @@ import { LoginPage, type LoginPageProps } from "../../views/pages/login";
 import { PasswordForm } from "../../views/pages/password";
 import { clearSessionCookie, setSessionCookie } from "../auth/cookie";
 import { loginWithPassword } from "../auth/login";
-import { verifyPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
 import { consumePasswordToken, peekPasswordToken } from "../auth/password-tokens";
 import { requireRole } from "../auth/roles";
@@ -32,8 +31,15 @@ const passwordForm = z.object({
 
 /** Only same-site paths: never redirect a login to another host. */
 export function safeNext(next: string | undefined): string {
+  if (!next?.startsWith("/")) return "/";
   // "//host" and "/\\host" are protocol-relative to browsers.
-  return next?.startsWith("/") && !/^\/[/\\]/.test(next) ? next : "/";
+  if (next[1] === "/" || next[1] === "\\") return "/";
+  // Control characters would end up in the Location header.
+  for (let i = 0; i < next.length; i++) {
+    const code = next.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return "/";
+  }
+  return next;
 }
 
 export const LOCKED_MESSAGE =
@@ -137,8 +143,19 @@ export const authRoutes = new Hono<AppEnv>()
         />,
         error ? 400 : 200,
       );
-    if (user.passwordHash && !(await verifyPassword(user.passwordHash, current ?? ""))) {
-      return form("Det nuvarande lösenordet stämmer inte.");
+    if (user.passwordHash) {
+      // The same limits as the login form, so a borrowed session cannot guess the password.
+      const check = await loginWithPassword(db, {
+        email: user.email,
+        password: current ?? "",
+        ip: c.get("clientIp"),
+        now: c.get("now")(),
+      });
+      if (!check.ok) {
+        return form(
+          check.reason === "locked" ? LOCKED_MESSAGE : "Det nuvarande lösenordet stämmer inte.",
+        );
+      }
     }
     const problem = passwordProblem(password, repeat);
     if (problem) return form(problem);

@@ -3,6 +3,7 @@
  * nonce and return path live for ten minutes in one HttpOnly cookie scoped to /login/sso.
  * A verified e-mail signs in only a pre-created, active account; anyone else is refused.
  */
+import { decodeBase64urlIgnorePadding, encodeBase64url } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
@@ -38,7 +39,7 @@ export const ssoRoutes = new Hono<AppEnv>()
       nonce: start.nonce,
       next: safeNext(c.req.query("next")),
     };
-    setCookie(c, FLOW_COOKIE, btoa(JSON.stringify(flow)), {
+    setCookie(c, FLOW_COOKIE, encodeBase64url(new TextEncoder().encode(JSON.stringify(flow))), {
       httpOnly: true,
       sameSite: "Lax",
       secure: isSecureOrigin(c),
@@ -118,7 +119,8 @@ export const ssoRoutes = new Hono<AppEnv>()
 function readFlow(raw: string | undefined): Flow | null {
   if (!raw) return null;
   try {
-    const flow = JSON.parse(atob(raw)) as Partial<Flow>;
+    const json = new TextDecoder().decode(decodeBase64urlIgnorePadding(raw));
+    const flow = JSON.parse(json) as Partial<Flow>;
     if (
       typeof flow.state === "string" &&
       typeof flow.codeVerifier === "string" &&

@@ -325,4 +325,26 @@ describe("changing your own password", () => {
     const [row] = await t.db.select().from(auditLog).where(eq(auditLog.action, "password.changed"));
     expect(row?.target).toBe("byt@test.se");
   });
+
+  it("guessing the current password is rate limited like the login form", async () => {
+    await userWithPassword(t.db, "gissa@test.se", "rätt lösenord här");
+    const login = await postForm(app, "/login", {
+      email: "gissa@test.se",
+      password: "rätt lösenord här",
+    });
+    const cookie = cookieFrom(login, SESSION_COOKIE)!;
+    const attempt = (current: string) =>
+      postForm(
+        app,
+        "/password",
+        { current, password: NEW_PASSWORD, repeat: NEW_PASSWORD },
+        { cookie },
+      );
+    for (let i = 0; i < 5; i++) {
+      expect(await (await attempt(`gissning ${i}`)).text()).toContain("stämmer inte");
+    }
+    const locked = await (await attempt("rätt lösenord här")).text();
+    expect(locked).toContain("För många misslyckade inloggningsförsök");
+    expect(locked).not.toContain("Lösenordet är bytt.");
+  });
 });

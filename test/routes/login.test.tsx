@@ -46,7 +46,12 @@ describe("password sign-in", () => {
   });
 
   it("never redirects to another host after login", async () => {
-    for (const next of ["//evil.example", "https://evil.example/", "/\\evil.example"]) {
+    for (const next of [
+      "//evil.example",
+      "https://evil.example/",
+      "/\\evil.example",
+      "/\r\nSet-Cookie:x=1",
+    ]) {
       const res = await login("ok@test.se", PASSWORD, next);
       expect(res.headers.get("location")).toBe("/");
     }
@@ -104,6 +109,17 @@ describe("password sign-in", () => {
     expect((await login("spray@test.se", PASSWORD)).status).toBe(429);
     ip = "198.51.100.10";
     expect((await login("spray@test.se", PASSWORD)).status).toBe(303);
+  });
+
+  it("a burst of parallel guesses cannot slip past the account limit", async () => {
+    ip = "192.0.2.77";
+    await userWithPassword(t.db, "burst@test.se", PASSWORD);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => login("burst@test.se", "fel")),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
   });
 
   it("hashes for unknown accounts too, so timing does not reveal which exist", async () => {

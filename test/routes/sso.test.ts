@@ -81,7 +81,7 @@ describe("single sign-on (OIDC)", () => {
 
   it("signs in a pre-created account by e-mail with PKCE, state and nonce", async () => {
     patch = asEmail("Anna.Andersson@stockholm.se");
-    const { start, authorize, res } = await roundTrip("/?vy=1");
+    const { start, authorize, res } = await roundTrip("/?enhet=Sätra");
     expect(authorize.origin).toBe(provider.issuer.url);
     expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
     expect(authorize.searchParams.get("code_challenge")).toMatch(/^[\w-]{43}$/);
@@ -94,7 +94,7 @@ describe("single sign-on (OIDC)", () => {
     expect(flowCookie).toContain("Max-Age=600");
 
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/?vy=1");
+    expect(res.headers.get("location")).toBe("/?enhet=Sätra");
     const session = cookieFrom(res, SESSION_COOKIE)!;
     expect((await app.request("/", { headers: { cookie: session } })).status).toBe(200);
     const user = await t.db.query.users.findFirst({
