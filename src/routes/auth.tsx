@@ -48,7 +48,7 @@ export const LOCKED_MESSAGE =
 export function loginPage(
   c: Context<AppEnv>,
   props: LoginPageProps,
-  status: 200 | 401 | 403 | 429 = 200,
+  status: 200 | 401 | 403 | 429 | 503 = 200,
 ) {
   const oidc = c.get("oidc");
   const ssoLabel = oidc ? (oidc.label ?? "Logga in med Microsoft-konto") : null;

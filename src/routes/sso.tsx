@@ -32,7 +32,17 @@ export const ssoRoutes = new Hono<AppEnv>()
   .get("/login/sso", async (c) => {
     const config = c.get("oidc");
     if (!config) return c.notFound();
-    const start = await startAuthorization(config);
+    let start: Awaited<ReturnType<typeof startAuthorization>>;
+    try {
+      start = await startAuthorization(config);
+    } catch (err) {
+      console.error("OIDC discovery failed:", err);
+      return loginPage(
+        c,
+        { error: "Inloggning via Microsoft går inte att nå just nu. Försök igen om en stund." },
+        503,
+      );
+    }
     const flow: Flow = {
       state: start.state,
       codeVerifier: start.codeVerifier,

@@ -178,6 +178,21 @@ describe("single sign-on (OIDC)", () => {
     expect(await res.text()).toContain("avbröts eller tog för lång tid");
   });
 
+  it("says so in Swedish when the provider cannot be reached", async () => {
+    const unreachable = createApp({
+      db: t.db,
+      oidc: {
+        issuer: "http://127.0.0.1:9/nowhere",
+        clientId: "genomford",
+        clientSecret: null,
+        redirectUri: "http://localhost/login/sso/callback",
+      },
+    });
+    const res = await unreachable.request("/login/sso");
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain("går inte att nå just nu");
+  });
+
   it("is off (404) when no provider is configured", async () => {
     const plain = createApp({ db: t.db });
     expect((await plain.request("/login/sso")).status).toBe(404);
