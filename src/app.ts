@@ -5,25 +5,36 @@
  */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { csrfProtection, requireSignIn, securityHeaders } from "./auth/guard";
 import { sessionMiddleware } from "./auth/middleware";
 import type { AppDeps, AppEnv } from "./env";
+import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { errorPage } from "./routes/error-page";
 import { homeRoutes } from "./routes/home";
+import { ssoRoutes } from "./routes/sso";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const now = deps.now ?? (() => new Date());
+  const clientIp = deps.clientIp ?? ((c) => c.req.header("cf-connecting-ip") ?? null);
 
+  app.use(securityHeaders);
   app.use(async (c, next) => {
     c.set("db", deps.db);
     c.set("now", now);
+    c.set("clientIp", clientIp(c));
+    c.set("oidc", deps.oidc ?? null);
     await next();
   });
+  app.use(csrfProtection(deps.allowedOrigins));
   app.use(sessionMiddleware);
+  app.use(requireSignIn);
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/", authRoutes);
+  app.route("/", ssoRoutes);
+  app.route("/", adminRoutes);
   app.route("/", homeRoutes);
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));

@@ -19,7 +19,9 @@ import {
   NotImplementedError,
   UsageError,
 } from "./cli/io";
+import { useNodeScrypt } from "./cli/node-scrypt";
 import { reportCoverage } from "./cli/report-coverage";
+import { userCreate } from "./cli/user-create";
 import { stockholmDate } from "./domain/dates";
 
 type Command = (db: Db, args: ReturnType<typeof parse>, io: CliIo) => Promise<CliOutput>;
@@ -35,7 +37,7 @@ const COMMANDS: Record<string, Command> = {
   "import completions": notYet("import completions"),
   "report annual": notYet("report annual"),
   "report coverage": reportCoverage,
-  "user create": notYet("user create"),
+  "user create": userCreate,
   "db migrate": async () => ({ json: { migrated: true }, text: "Databasen är migrerad." }),
   "db seed-demo": async (db, _args, io) => {
     if (!(await isEmpty(db)))
@@ -80,12 +82,20 @@ export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number
   }
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  useNodeScrypt();
   runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     env: process.env,
     now: () => new Date(),
+    stdin: readStdin,
   }).then((code) => {
     process.exitCode = code;
   });

@@ -1,5 +1,7 @@
+import type { Context } from "hono";
 import type { Db } from "../db/client";
 import type { Session, User } from "../db/schema";
+import type { OidcConfig } from "./auth/oidc-config";
 import type { Scope } from "./services/scope";
 
 /** What an entry (Node server, Worker, tests) hands to `createApp`. */
@@ -9,6 +11,19 @@ export interface AppDeps {
   now?: () => Date;
   /** Largest accepted upload in bytes (default 20 MB). */
   uploadLimitBytes?: number;
+  /** Single sign-on via OpenID Connect; absent = local passwords only. */
+  oidc?: OidcConfig | null;
+  /**
+   * Origins besides the request's own that may POST (e.g. the public https origin when a
+   * reverse proxy forwards to http://127.0.0.1). Browsers' Sec-Fetch-Site also counts.
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * The client's address for rate limiting and the audit log. Default: Cloudflare's
+   * `cf-connecting-ip` header (set by Workers, not spoofable there). The Node entry passes
+   * the socket address.
+   */
+  clientIp?: (c: Context) => string | null;
 }
 
 export type AppEnv = {
@@ -18,5 +33,9 @@ export type AppEnv = {
     user: User | null;
     session: Session | null;
     scope: Scope;
+    /** Client address (see AppDeps.clientIp); null when unknown. */
+    clientIp: string | null;
+    /** SSO settings from AppDeps.oidc (null: passwords only). */
+    oidc: OidcConfig | null;
   };
 };

@@ -2,33 +2,29 @@
  * Node entry: embedded libSQL file DB, migrated on start, demo data seeded when empty,
  * static assets from views/public. Wires dependencies only; the app lives in src/app.ts.
  */
-import { scrypt as nodeScrypt } from "node:crypto";
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { migrateDb } from "../db/migrate";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "../db/seed";
 import { createApp } from "./app";
-import { useScryptImplementation } from "./auth/password";
+import { oidcConfigFromEnv } from "./auth/oidc-config";
+import { useNodeScrypt } from "./cli/node-scrypt";
 import { stockholmDate } from "./domain/dates";
 
-// node:crypto's scrypt gives the same bytes as @noble/hashes, several times faster.
-useScryptImplementation(
-  (password, salt, { N, r, p, dkLen }) =>
-    new Promise((resolve, reject) =>
-      nodeScrypt(password, salt, dkLen, { N, r, p, maxmem: 256 * N * r }, (err, key) =>
-        err ? reject(err) : resolve(new Uint8Array(key)),
-      ),
-    ),
-);
+useNodeScrypt();
 
 async function main(): Promise<void> {
   const url = databaseUrlFromEnv();
   const db = openNodeDb(url, process.env.DATABASE_AUTH_TOKEN);
   await migrateDb(db);
 
-  const seedDemo = process.env.SEED_DEMO !== "0";
+  // Demo accounts share a published password: never on their own in production.
+  const seedDemo =
+    process.env.SEED_DEMO === "1" ||
+    (process.env.SEED_DEMO !== "0" && process.env.NODE_ENV !== "production");
   let seeded = false;
   if (seedDemo && (await isEmpty(db))) {
     process.stdout.write("Tom databas – lägger in demodata … ");
@@ -39,7 +35,24 @@ async function main(): Promise<void> {
 
   const root = new Hono();
   root.use("/static/*", serveStatic({ root: "./views/public" }));
-  root.route("/", createApp({ db }));
+  const oidc = oidcConfigFromEnv(process.env);
+  const allowedOrigins = (process.env.ORIGIN ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  root.route(
+    "/",
+    createApp({
+      db,
+      oidc,
+      allowedOrigins,
+      // Behind a reverse proxy set TRUST_PROXY=1 so the client's address comes from X-Forwarded-For.
+      clientIp: (c) =>
+        process.env.TRUST_PROXY === "1"
+          ? (c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? null)
+          : (getConnInfo(c).remote.address ?? null),
+    }),
+  );
 
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "127.0.0.1";
@@ -48,6 +61,7 @@ async function main(): Promise<void> {
       `Genomförd kör på http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${info.port}/`,
     );
     console.log(`Databas: ${url}`);
+    if (oidc) console.log(`Inloggning via OpenID Connect: ${oidc.issuer}`);
     if (seeded || seedDemo) {
       console.log(`Demoinloggningar (lösenord "${DEMO_PASSWORD}"):`);
       for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}`);

@@ -7,11 +7,22 @@ import { createClient } from "@libsql/client/web";
 import type { ExecutionContext, Hono } from "hono";
 import { createDb } from "../db/client";
 import { createApp } from "./app";
+import { oidcConfigFromEnv } from "./auth/oidc-config";
 import type { AppEnv } from "./env";
 
 export interface WorkerEnv {
   DATABASE_URL: string;
   DATABASE_AUTH_TOKEN?: string;
+  OIDC_ISSUER?: string;
+  OIDC_CLIENT_ID?: string;
+  OIDC_CLIENT_SECRET?: string;
+  OIDC_REDIRECT_URI?: string;
+  OIDC_AUTHORIZATION_ENDPOINT?: string;
+  OIDC_TOKEN_ENDPOINT?: string;
+  OIDC_JWKS_URI?: string;
+  OIDC_LABEL?: string;
+  /** Extra origins allowed to POST, comma-separated. */
+  ORIGIN?: string;
 }
 
 // One app per isolate: the HTTP client is stateless, so reusing it across requests is safe.
@@ -23,7 +34,14 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     url: env.DATABASE_URL,
     ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}),
   });
-  const app = createApp({ db: createDb(client) });
+  const app = createApp({
+    db: createDb(client),
+    oidc: oidcConfigFromEnv(env as unknown as Record<string, string | undefined>),
+    allowedOrigins: (env.ORIGIN ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+  });
   cached = { url: env.DATABASE_URL, app };
   return app;
 }

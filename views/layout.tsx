@@ -25,6 +25,8 @@ export function Layout({ title, children, userName, nav = [] }: LayoutProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} – Genomförd`}</title>
+          {/* htmx would otherwise inject an inline <style>, which the CSP forbids; app.css has it. */}
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
           <link rel="stylesheet" href="/static/app.css" />
           <script src="/static/vendor/htmx.min.js" defer></script>
         </head>
@@ -49,7 +51,9 @@ export function Layout({ title, children, userName, nav = [] }: LayoutProps) {
             </nav>
             {userName ? (
               <form method="post" action="/logout" class="user">
-                <span>{userName}</span>{" "}
+                <a href="/password" title="Byt lösenord">
+                  {userName}
+                </a>{" "}
                 <button type="submit" class="secondary">
                   Logga ut
                 </button>

@@ -2,10 +2,11 @@ import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { NO_UNITS } from "../services/scope";
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "./cookie";
 import { scopeForUser } from "./roles";
 import { validateSessionToken } from "./session";
 
-export const SESSION_COOKIE = "genomford_session";
+export { SESSION_COOKIE };
 
 /** Puts `user`, `session` and `scope` on the context; anonymous requests see no units. */
 export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
@@ -15,8 +16,12 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
     const db = c.get("db");
-    const { session, user } = await validateSessionToken(db, token, c.get("now")());
-    if (session) {
+    const { session, user, fresh } = await validateSessionToken(db, token, c.get("now")());
+    if (!session) {
+      clearSessionCookie(c);
+    } else {
+      // A renewed session gets a renewed cookie (sliding expiry on both sides).
+      if (fresh) setSessionCookie(c, token);
       c.set("user", user);
       c.set("session", session);
       c.set("scope", await scopeForUser(db, user));

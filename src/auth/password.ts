@@ -18,6 +18,15 @@ export const CURRENT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 3 };
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
+let targetParams: ScryptParams = CURRENT_PARAMS;
+/** Lowers the cost for test suites only (they hash hundreds of times); production never calls it. */
+export function useTargetParamsForTests(params: ScryptParams): void {
+  targetParams = params;
+}
+export function targetHashParams(): ScryptParams {
+  return targetParams;
+}
+
 export type ScryptImpl = (
   password: Uint8Array,
   salt: Uint8Array,
@@ -37,7 +46,7 @@ const encoder = new TextEncoder();
 
 export async function hashPassword(
   password: string,
-  params: ScryptParams = CURRENT_PARAMS,
+  params: ScryptParams = targetParams,
 ): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_LENGTH));
   const hash = await scryptImpl(encoder.encode(password.normalize("NFKC")), salt, {
@@ -74,7 +83,7 @@ export async function verifyPassword(stored: string, password: string): Promise<
 }
 
 /** True when the stored hash used weaker parameters than today's and should be redone. */
-export function needsRehash(stored: string, params: ScryptParams = CURRENT_PARAMS): boolean {
+export function needsRehash(stored: string, params: ScryptParams = targetParams): boolean {
   const parsed = parsePasswordHash(stored);
   return !parsed || parsed.N < params.N || parsed.r < params.r || parsed.p < params.p;
 }

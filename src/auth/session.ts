@@ -12,9 +12,10 @@ import { type Session, sessions, type User, users } from "../../db/schema";
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 const RENEW_WHEN_LEFT_MS = SESSION_LIFETIME_MS / 2;
 
+/** `fresh`: the expiry moved forward, so the cookie should be sent again. */
 export type SessionValidationResult =
-  | { session: Session; user: User }
-  | { session: null; user: null };
+  | { session: Session; user: User; fresh: boolean }
+  | { session: null; user: null; fresh?: undefined };
 
 export function generateSessionToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(20));
@@ -57,11 +58,13 @@ export async function validateSessionToken(
     await db.delete(sessions).where(eq(sessions.id, id));
     return { session: null, user: null };
   }
+  let fresh = false;
   if (now.getTime() >= session.expiresAt - RENEW_WHEN_LEFT_MS) {
     session.expiresAt = now.getTime() + SESSION_LIFETIME_MS;
     await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
+    fresh = true;
   }
-  return { session, user };
+  return { session, user, fresh };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

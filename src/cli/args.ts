@@ -7,7 +7,8 @@ export const USAGE = `Användning:
   cli import completions FIL [--dry-run] [--json]
   cli report annual --year ÅÅÅÅ [--json]
   cli report coverage [--unit KOD_ELLER_NAMN] [--as-of ÅÅÅÅ-MM-DD] [--json]
-  cli user create --email E-POST --name NAMN --role admin|hr|ledning|chef [--unit KOD]
+  cli user create --email E-POST --name NAMN --role admin|hr|ledning|chef [--unit KOD]...
+                  [--password-stdin]   (annars skrivs en engångslänk för att välja lösenord ut)
   cli db migrate
   cli db seed-demo
 
@@ -20,6 +21,7 @@ export const OPTIONS = {
   email: { type: "string" },
   name: { type: "string" },
   role: { type: "string" },
+  "password-stdin": { type: "boolean", default: false },
   "dry-run": { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },

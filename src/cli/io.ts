@@ -22,6 +22,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   now: () => Date;
+  /** All of standard input (for --password-stdin); absent when there is none. */
+  stdin?: () => Promise<string>;
 }
 
 export interface CliOutput {

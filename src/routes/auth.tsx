@@ -1,63 +1,224 @@
-import { zValidator } from "@hono/zod-validator";
-import { eq } from "drizzle-orm";
+import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { users } from "../../db/schema";
+import { ROLES } from "../../db/schema";
 import { Layout } from "../../views/layout";
-import { LoginPage } from "../../views/pages/login";
+import { LoginPage, type LoginPageProps } from "../../views/pages/login";
+import { PasswordForm } from "../../views/pages/password";
 import { clearSessionCookie, setSessionCookie } from "../auth/cookie";
-import { verifyPassword } from "../auth/password";
+import { loginWithPassword } from "../auth/login";
+import { passwordProblem } from "../auth/password-policy";
+import { consumePasswordToken, peekPasswordToken } from "../auth/password-tokens";
+import { requireRole } from "../auth/roles";
 import { createSession, generateSessionToken, invalidateSession } from "../auth/session";
 import type { AppEnv } from "../env";
 import { audit } from "../services/audit";
+import { getUser, setPassword } from "../services/users";
+import { formValidator } from "./form";
+import { page } from "./render";
 
 const loginForm = z.object({
-  email: z.string().trim().toLowerCase().max(254),
-  password: z.string().max(1024),
+  email: z.string().trim().toLowerCase().max(254).default(""),
+  password: z.string().max(1024).default(""),
   next: z.string().optional(),
+});
+
+const passwordForm = z.object({
+  current: z.string().max(1024).optional(),
+  password: z.string().max(1024).default(""),
+  repeat: z.string().max(1024).default(""),
 });
 
 /** Only same-site paths: never redirect a login to another host. */
 export function safeNext(next: string | undefined): string {
+  if (!next?.startsWith("/")) return "/";
   // "//host" and "/\\host" are protocol-relative to browsers.
-  return next?.startsWith("/") && !/^\/[/\\]/.test(next) ? next : "/";
+  if (next[1] === "/" || next[1] === "\\") return "/";
+  // Control characters would end up in the Location header.
+  for (let i = 0; i < next.length; i++) {
+    const code = next.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return "/";
+  }
+  return next;
+}
+
+export const LOCKED_MESSAGE =
+  "För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen, eller be en administratör om hjälp.";
+
+export function loginPage(
+  c: Context<AppEnv>,
+  props: LoginPageProps,
+  status: 200 | 401 | 403 | 429 | 503 = 200,
+) {
+  const oidc = c.get("oidc");
+  const ssoLabel = oidc ? (oidc.label ?? "Logga in med Microsoft-konto") : null;
+  return c.html(
+    <Layout title="Logga in">
+      <LoginPage {...props} ssoLabel={ssoLabel} />
+    </Layout>,
+    status,
+  );
+}
+
+/** Starts a fresh session (a new token on every sign-in, never a reused one). */
+export async function signIn(c: Context<AppEnv>, userId: number): Promise<void> {
+  const token = generateSessionToken();
+  await createSession(c.get("db"), token, userId, c.get("now")());
+  setSessionCookie(c, token);
 }
 
 export const authRoutes = new Hono<AppEnv>()
-  .get("/login", (c) =>
-    c.html(
-      <Layout title="Logga in">
-        <LoginPage next={safeNext(c.req.query("next"))} />
-      </Layout>,
-    ),
-  )
-  .post("/login", zValidator("form", loginForm), async (c) => {
+  .get("/login", (c) => {
+    if (c.get("user")) return c.redirect(safeNext(c.req.query("next")), 303);
+    const notice = c.req.query("klart") !== undefined ? "Lösenordet är sparat. Logga in." : null;
+    return loginPage(c, { next: safeNext(c.req.query("next")), notice });
+  })
+  .post("/login", formValidator(loginForm), async (c) => {
     const { email, password, next } = c.req.valid("form");
     const db = c.get("db");
-    const user = await db.query.users.findFirst({ where: eq(users.email, email) });
-    const ok =
-      !!user?.active && !!user.passwordHash && (await verifyPassword(user.passwordHash, password));
-    if (!user || !ok) {
-      await audit(db, { userId: user?.id ?? null, action: "login.failed", target: email });
-      return c.html(
-        <Layout title="Logga in">
-          <LoginPage error="Fel e-postadress eller lösenord." email={email} next={safeNext(next)} />
-        </Layout>,
-        401,
-      );
+    const ip = c.get("clientIp");
+    const result = await loginWithPassword(db, { email, password, ip, now: c.get("now")() });
+    if (!result.ok) {
+      const locked = result.reason === "locked";
+      await audit(db, {
+        userId: result.user?.id ?? null,
+        action: locked ? "login.locked" : "login.failed",
+        target: email,
+        ip,
+      });
+      const error = locked ? LOCKED_MESSAGE : "Fel e-postadress eller lösenord.";
+      return loginPage(c, { error, email, next: safeNext(next) }, locked ? 429 : 401);
     }
-    const token = generateSessionToken();
-    await createSession(db, token, user.id, c.get("now")());
-    setSessionCookie(c, token);
-    await audit(db, { userId: user.id, action: "login.ok", target: email });
+    await signIn(c, result.user.id);
+    await audit(db, {
+      userId: result.user.id,
+      action: "login.ok",
+      target: email,
+      detail: result.rehashed ? { method: "password", rehashed: true } : { method: "password" },
+      ip,
+    });
     return c.redirect(safeNext(next), 303);
   })
   .post("/logout", async (c) => {
     const session = c.get("session");
     if (session) {
       await invalidateSession(c.get("db"), session.id);
-      await audit(c.get("db"), { userId: session.userId, action: "logout" });
+      await audit(c.get("db"), {
+        userId: session.userId,
+        action: "logout",
+        ip: c.get("clientIp"),
+      });
     }
     clearSessionCookie(c);
     return c.redirect("/login", 303);
+  })
+  .get("/password", requireRole(...ROLES), (c) => {
+    const user = c.get("user")!;
+    return page(
+      c,
+      "Byt lösenord",
+      <PasswordForm
+        action="/password"
+        title="Byt lösenord"
+        askCurrent={!!user.passwordHash}
+        email={user.email}
+      />,
+    );
+  })
+  .post("/password", requireRole(...ROLES), formValidator(passwordForm), async (c) => {
+    const user = c.get("user")!;
+    const db = c.get("db");
+    const { current, password, repeat } = c.req.valid("form");
+    const form = (error: string | null, done: string | null = null) =>
+      page(
+        c,
+        "Byt lösenord",
+        <PasswordForm
+          action="/password"
+          title="Byt lösenord"
+          askCurrent={!!user.passwordHash}
+          email={user.email}
+          error={error}
+          done={done}
+        />,
+        error ? 400 : 200,
+      );
+    if (user.passwordHash) {
+      // The same limits as the login form, so a borrowed session cannot guess the password.
+      const check = await loginWithPassword(db, {
+        email: user.email,
+        password: current ?? "",
+        ip: c.get("clientIp"),
+        now: c.get("now")(),
+      });
+      if (!check.ok) {
+        return form(
+          check.reason === "locked" ? LOCKED_MESSAGE : "Det nuvarande lösenordet stämmer inte.",
+        );
+      }
+    }
+    const problem = passwordProblem(password, repeat);
+    if (problem) return form(problem);
+    // Ends every session, this one included, then starts a new one here.
+    await setPassword(db, user.id, password, { userId: user.id, ip: c.get("clientIp") });
+    await signIn(c, user.id);
+    return form(null, "Lösenordet är bytt. Du är utloggad på alla andra enheter.");
+  })
+  .get("/set-password/:token", async (c) => {
+    const db = c.get("db");
+    const userId = await peekPasswordToken(db, c.req.param("token"), c.get("now")());
+    if (!userId) return invalidLink(c);
+    const user = await getUser(db, userId);
+    return c.html(
+      <Layout title="Välj lösenord">
+        <PasswordForm
+          action={c.req.path}
+          title="Välj lösenord"
+          askCurrent={false}
+          email={user?.email}
+        />
+      </Layout>,
+    );
+  })
+  .post("/set-password/:token", formValidator(passwordForm), async (c) => {
+    const db = c.get("db");
+    const token = c.req.param("token");
+    const now = c.get("now")();
+    const { password, repeat } = c.req.valid("form");
+    const userId = await peekPasswordToken(db, token, now);
+    if (!userId) return invalidLink(c);
+    const problem = passwordProblem(password, repeat);
+    if (problem) {
+      return c.html(
+        <Layout title="Välj lösenord">
+          <PasswordForm
+            action={c.req.path}
+            title="Välj lösenord"
+            askCurrent={false}
+            error={problem}
+          />
+        </Layout>,
+        400,
+      );
+    }
+    // Consuming is one conditional UPDATE: a second submission of the same link finds nothing.
+    if ((await consumePasswordToken(db, token, now)) !== userId) return invalidLink(c);
+    await setPassword(db, userId, password, { userId, ip: c.get("clientIp") });
+    return c.redirect("/login?klart", 303);
   });
+
+function invalidLink(c: Context<AppEnv>) {
+  return c.html(
+    <Layout title="Länken gäller inte">
+      <h1>Länken gäller inte längre</h1>
+      <p class="notice error">
+        Länken för att välja lösenord är redan använd eller för gammal (den gäller i 72 timmar). Be
+        en administratör om en ny länk.
+      </p>
+      <p>
+        <a href="/login">Till inloggningen</a>
+      </p>
+    </Layout>,
+    410,
+  );
+}

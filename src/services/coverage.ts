@@ -75,8 +75,13 @@ export async function childUnits(db: Db, scope: Scope, unit: UnitRef | null): Pr
       .orderBy(asc(units.name));
   }
   if (scope.kind === "all") return base.where(isNull(units.parentId)).orderBy(asc(units.name));
-  // A chef's roots are the subtrees assigned to them.
-  return base.where(or(...scope.paths.map((p) => eq(units.path, p)))).orderBy(asc(units.name));
+  // A chef's roots are the subtrees assigned to them. The scope filter stays in the query:
+  // `or()` of no paths is no condition at all, which would list every unit.
+  return base
+    .where(
+      and(unitScopeFilter(scope, units.path), or(...scope.paths.map((p) => eq(units.path, p)))),
+    )
+    .orderBy(asc(units.name));
 }
 
 /** Finds a unit by code (exact) or name (case-insensitive) inside the scope. */

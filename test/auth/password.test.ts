@@ -2,6 +2,7 @@ import { scryptSync } from "node:crypto";
 import { scrypt } from "@noble/hashes/scrypt.js";
 import { describe, expect, it } from "vitest";
 import {
+  CURRENT_PARAMS,
   constantTimeEqual,
   hashPassword,
   needsRehash,
@@ -22,6 +23,13 @@ describe("password hashes", () => {
 
   it("salts: the same password hashes differently twice", async () => {
     expect(await hashPassword("x", FAST)).not.toBe(await hashPassword("x", FAST));
+  });
+
+  it("production parameters are OWASP's scrypt option that fits Workers' 128 MB", () => {
+    expect(CURRENT_PARAMS).toEqual({ N: 2 ** 15, r: 8, p: 3 });
+    expect(128 * CURRENT_PARAMS.N * CURRENT_PARAMS.r).toBeLessThanOrEqual(64 * 2 ** 20);
+    expect(needsRehash("scrypt$32768$8$3$AAAA$AAAA", CURRENT_PARAMS)).toBe(false);
+    expect(needsRehash("scrypt$16384$8$3$AAAA$AAAA", CURRENT_PARAMS)).toBe(true);
   });
 
   it("asks for a rehash when the parameters rose", async () => {

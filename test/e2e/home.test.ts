@@ -17,6 +17,10 @@ describe("start page in a real browser", () => {
   it("logs in and shows the demo coverage with htmx and CSS loaded locally", async () => {
     const page = await browser.newPage();
     const external: string[] = [];
+    const cspViolations: string[] = [];
+    page.on("console", (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+    });
     page.on("request", (req) => {
       if (!req.url().startsWith(server.baseUrl)) external.push(req.url());
     });
@@ -36,6 +40,10 @@ describe("start page in a real browser", () => {
       .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe("rgb(11, 92, 173)");
     expect(external).toEqual([]);
+    // htmx must not inject its indicator <style> (the CSP forbids inline styles).
+    await expect(page.locator("head style").count()).resolves.toBe(0);
+    await expect(page.locator("meter.bar").count()).resolves.toBe(6);
+    expect(cspViolations).toEqual([]);
     await page.screenshot({ path: "test-results/home.png", fullPage: true });
   });
 });

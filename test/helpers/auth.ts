@@ -2,6 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type Role, units, users, userUnits } from "../../db/schema";
 import { SESSION_COOKIE } from "../../src/auth/middleware";
+import { hashPassword, type ScryptParams } from "../../src/auth/password";
 import { createSession, generateSessionToken } from "../../src/auth/session";
 
 let counter = 0;
@@ -36,4 +37,24 @@ export async function loginAs(
   const token = generateSessionToken();
   await createSession(db, token, user!.id);
   return { cookie: `${SESSION_COOKIE}=${token}`, userId: user!.id };
+}
+
+/** An active account with a real password hash (params default to today's). */
+export async function userWithPassword(
+  db: Db,
+  email: string,
+  password: string,
+  opts: { role?: Role; params?: ScryptParams; active?: boolean } = {},
+): Promise<number> {
+  const [user] = await db
+    .insert(users)
+    .values({
+      email,
+      name: `Test ${email}`,
+      role: opts.role ?? "hr",
+      passwordHash: await hashPassword(password, opts.params),
+      active: opts.active ?? true,
+    })
+    .returning();
+  return user!.id;
 }

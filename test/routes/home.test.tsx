@@ -41,14 +41,17 @@ describe("start page", () => {
     expect(html).not.toContain("Sätra förskoleenhet");
   });
 
-  it("answers unknown paths with a Swedish 404 page", async () => {
-    const res = await app.request("/finns-inte");
+  it("answers unknown paths with a Swedish 404 page (signed in; anonymous go to the login)", async () => {
+    expect((await app.request("/finns-inte")).status).toBe(302);
+    const { cookie } = await loginAs(t.db, "hr");
+    const res = await app.request("/finns-inte", { headers: { cookie } });
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("Sidan finns inte.");
   });
 
   it("gives htmx requests a fragment, not a page", async () => {
-    const res = await app.request("/finns-inte", { headers: { "HX-Request": "true" } });
+    const { cookie } = await loginAs(t.db, "hr");
+    const res = await app.request("/finns-inte", { headers: { "HX-Request": "true", cookie } });
     expect(await res.text()).toBe('<p class="notice error">Sidan finns inte.</p>');
   });
 });

@@ -38,9 +38,13 @@ export function CoverageTable({ rows, caption }: { rows: CoverageRow[]; caption:
             <td class="num">{formatCount(row.reached)}</td>
             <td class="num">{formatCount(row.completed)}</td>
             <td class="num">
-              <span class="bar" aria-hidden="true">
-                <span style={`width:${row.percentReached ?? 0}%`} />
-              </span>
+              <meter
+                class="bar"
+                min={0}
+                max={100}
+                value={row.percentReached ?? 0}
+                aria-hidden="true"
+              />
               {formatPercent(row.percentReached)}
             </td>
           </tr>

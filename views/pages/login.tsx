@@ -1,16 +1,31 @@
 export interface LoginPageProps {
   error?: string | null;
+  notice?: string | null;
   email?: string;
   next?: string;
+  /** Label of the single sign-on button; absent when SSO is not configured. */
+  ssoLabel?: string | null;
 }
 
-export function LoginPage({ error, email = "", next = "/" }: LoginPageProps) {
+export function LoginPage({ error, notice, email = "", next = "/", ssoLabel }: LoginPageProps) {
   return (
     <section class="narrow">
       <h1>Logga in</h1>
       {error ? (
         <p class="notice error" role="alert">
           {error}
+        </p>
+      ) : null}
+      {notice ? (
+        <p class="notice ok" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {ssoLabel ? (
+        <p>
+          <a class="button" href={`/login/sso?next=${encodeURIComponent(next)}`}>
+            {ssoLabel}
+          </a>
         </p>
       ) : null}
       <form method="post" action="/login" class="stack">

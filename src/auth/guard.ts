@@ -1,0 +1,94 @@
+/**
+ * The app-wide defences in one place: sign-in required for everything but a short public
+ * list, CSRF Origin check on every non-GET, and security headers with a strict CSP.
+ * Role checks stay on the routes (`requireRole`); unit scope in `c.get("scope")`.
+ */
+import type { Context } from "hono";
+import { csrf } from "hono/csrf";
+import { createMiddleware } from "hono/factory";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "../env";
+
+/** Reachable without a session; everything else answers 401 (a login redirect for pages). */
+export const PUBLIC_ROUTES: ReadonlyArray<{ method: string; path: RegExp }> = [
+  { method: "GET", path: /^\/healthz$/ },
+  { method: "GET", path: /^\/login$/ },
+  { method: "POST", path: /^\/login$/ },
+  { method: "POST", path: /^\/logout$/ },
+  { method: "GET", path: /^\/login\/sso$/ },
+  { method: "GET", path: /^\/login\/sso\/callback$/ },
+  { method: "GET", path: /^\/set-password\/[^/]+$/ },
+  { method: "POST", path: /^\/set-password\/[^/]+$/ },
+  { method: "GET", path: /^\/static\// },
+];
+
+export function isPublic(method: string, path: string): boolean {
+  const m = method === "HEAD" ? "GET" : method;
+  return PUBLIC_ROUTES.some((r) => r.method === m && r.path.test(path));
+}
+
+export const requireSignIn = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.get("user") && !isPublic(c.req.method, c.req.path)) {
+    throw new HTTPException(401, { message: "Du behöver logga in." });
+  }
+  await next();
+});
+
+const CSRF_MESSAGE =
+  "Formuläret skickades inte från Genomförd och har inte utförts. Ladda om sidan och försök igen.";
+const SAFE_METHODS = /^(GET|HEAD|OPTIONS)$/;
+/** The body types hono/csrf checks (what a cross-site HTML form can send). */
+const FORM_TYPES =
+  /^\b(application\/x-www-form-urlencoded|multipart\/form-data|text\/(?:plain|ping))\b/i;
+
+/**
+ * hono/csrf (Origin, or Sec-Fetch-Site: same-origin) for form posts, and the same rule for
+ * every other non-GET body type too (hono/csrf lets JSON through, trusting CORS preflight;
+ * we would rather not depend on that). A refusal renders the Swedish 403 page.
+ */
+export function csrfProtection(allowedOrigins: readonly string[] = []) {
+  const originOk = (origin: string, c: Context) =>
+    origin === new URL(c.req.url).origin || allowedOrigins.includes(origin);
+  const honoCsrf = csrf({ origin: originOk });
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (SAFE_METHODS.test(c.req.method)) return next();
+    if (!FORM_TYPES.test(c.req.header("content-type") || "text/plain")) {
+      const origin = c.req.header("origin");
+      const sameSite = c.req.header("sec-fetch-site") === "same-origin";
+      if (!sameSite && !(origin && originOk(origin, c))) {
+        throw new HTTPException(403, { message: CSRF_MESSAGE });
+      }
+      return next();
+    }
+    let reached = false;
+    try {
+      await honoCsrf(c, async () => {
+        reached = true;
+        await next();
+      });
+    } catch (err) {
+      if (!reached && err instanceof HTTPException && err.status === 403) {
+        throw new HTTPException(403, { message: CSRF_MESSAGE });
+      }
+      throw err;
+    }
+  });
+}
+
+/** Everything from our own origin, no inline script or style (htmx is told not to inject any). */
+export const securityHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", "data:"],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    objectSrc: ["'none'"],
+  },
+  referrerPolicy: "no-referrer",
+  permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+});

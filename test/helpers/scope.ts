@@ -1,0 +1,112 @@
+/**
+ * Chef-scope check: a chef assigned one unit must get nothing of another unit through any
+ * URL. Add every URL that shows unit, people or figures to CHEF_SCOPE_URLS; placeholders
+ * are filled with the *other* unit's values: {unitId}, {unitCode}, {personId}, {employeeNo}.
+ */
+import { and, eq, isNull, like } from "drizzle-orm";
+import type { Hono } from "hono";
+import { expect } from "vitest";
+import type { Db } from "../../db/client";
+import { employments, people, units } from "../../db/schema";
+import type { AppEnv } from "../../src/env";
+import { loginAs } from "./auth";
+
+export interface ScopeCase {
+  /** URL template; placeholders are replaced by the other unit's values. */
+  url: string;
+  /** An admin sees the other unit's data here (proves the check can fail); default true. */
+  adminSees?: boolean;
+  /** Extra request headers (e.g. HX-Request for htmx partials). */
+  headers?: Record<string, string>;
+}
+
+export const CHEF_SCOPE_URLS: ScopeCase[] = [
+  { url: "/", adminSees: false },
+  { url: "/", adminSees: false, headers: { "HX-Request": "true" } },
+];
+
+interface UnitMarkers {
+  values: Record<string, string>;
+  /** Strings that only belong to the unit: its name, and its staff's names and numbers. */
+  markers: string[];
+}
+
+async function markersOf(db: Db, code: string, exclude: string[]): Promise<UnitMarkers> {
+  const unit = await db.query.units.findFirst({ where: eq(units.code, code) });
+  if (!unit) throw new Error(`no unit ${code}`);
+  const staff = await db
+    .select({
+      id: people.id,
+      employeeNo: people.employeeNo,
+      first: people.firstName,
+      last: people.lastName,
+    })
+    .from(employments)
+    .innerJoin(people, eq(people.id, employments.personId))
+    .innerJoin(units, eq(units.id, employments.unitId))
+    .where(and(like(units.path, `${unit.path}%`), isNull(employments.validTo)));
+  if (staff.length === 0) throw new Error(`unit ${code} has no staff`);
+  const names = staff.map((s) => `${s.first} ${s.last}`).filter((n) => !exclude.includes(n));
+  const numbers = staff.map((s) => s.employeeNo).filter((n): n is string => !!n);
+  return {
+    values: {
+      unitId: String(unit.id),
+      unitCode: code,
+      personId: String(staff[0]!.id),
+      employeeNo: staff[0]!.employeeNo ?? "",
+    },
+    markers: [unit.name, ...names, ...numbers.filter((n) => n.length >= 4)],
+  };
+}
+
+async function staffNames(db: Db, code: string): Promise<string[]> {
+  const unit = await db.query.units.findFirst({ where: eq(units.code, code) });
+  const rows = await db
+    .select({ first: people.firstName, last: people.lastName })
+    .from(employments)
+    .innerJoin(people, eq(people.id, employments.personId))
+    .innerJoin(units, eq(units.id, employments.unitId))
+    .where(like(units.path, `${unit!.path}%`));
+  return rows.map((r) => `${r.first} ${r.last}`);
+}
+
+/** Asserts, URL by URL, that a chef of `own` sees no trace of `other`. */
+export async function expectChefSeesNothingOf(
+  app: Hono<AppEnv>,
+  db: Db,
+  cases: ScopeCase[] = CHEF_SCOPE_URLS,
+  own: string | string[] = "FSK01",
+  other = "FSK02",
+): Promise<void> {
+  const owns = Array.isArray(own) ? own : [own];
+  const ownNames = (
+    await Promise.all(owns.filter((o) => o !== other).map((o) => staffNames(db, o)))
+  ).flat();
+  const target = await markersOf(db, other, ownNames);
+  const chef = await loginAs(db, "chef", owns);
+  const admin = await loginAs(db, "admin");
+  for (const c of cases) {
+    const url = c.url.replace(/\{(\w+)\}/g, (_, k: string) => {
+      const v = target.values[k];
+      if (v === undefined) throw new Error(`unknown placeholder {${k}} in ${c.url}`);
+      return encodeURIComponent(v);
+    });
+    const res = await app.request(url, { headers: { ...c.headers, cookie: chef.cookie } });
+    const body = await res.text();
+    const leaked = target.markers.filter((m) => body.includes(m));
+    expect(
+      leaked,
+      `${url} as chef of ${own} shows ${other}: ${leaked.slice(0, 3).join(", ")}`,
+    ).toEqual([]);
+    expect(res.status, `${url} as chef`).toBeLessThan(500);
+    if (c.adminSees !== false) {
+      const adminBody = await (
+        await app.request(url, { headers: { ...c.headers, cookie: admin.cookie } })
+      ).text();
+      expect(
+        target.markers.some((m) => adminBody.includes(m)),
+        `${url}: admin should see ${other}, else this check proves nothing`,
+      ).toBe(true);
+    }
+  }
+}
