@@ -8,8 +8,10 @@ import type { ExecutionContext, Hono } from "hono";
 import { createDb } from "../db/client";
 import { createApp } from "./app";
 import type { AppEnv } from "./env";
+import { WORKERS_UPLOAD_LIMIT_BYTES } from "./workers-limits";
 
-export interface WorkerEnv {
+// Only the default export may leave this module: workerd rejects other named exports.
+interface WorkerEnv {
   DATABASE_URL: string;
   DATABASE_AUTH_TOKEN?: string;
 }
@@ -23,7 +25,7 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     url: env.DATABASE_URL,
     ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}),
   });
-  const app = createApp({ db: createDb(client) });
+  const app = createApp({ db: createDb(client), uploadLimitBytes: WORKERS_UPLOAD_LIMIT_BYTES });
   cached = { url: env.DATABASE_URL, app };
   return app;
 }

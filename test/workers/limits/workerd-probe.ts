@@ -1,0 +1,68 @@
+/**
+ * Runs code in plain workerd the way production bundles it: esbuild with wrangler's
+ * conditions, then Miniflare (the local Workers runtime). Used by the limits test and
+ * by bench/workers-limits.ts.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { Miniflare } from "miniflare";
+
+export const WRANGLER_LIKE = {
+  bundle: true,
+  format: "esm" as const,
+  platform: "browser" as const,
+  conditions: ["workerd", "worker", "browser"],
+  target: "es2022",
+  jsx: "automatic" as const,
+  jsxImportSource: "hono/jsx",
+  logLevel: "silent" as const,
+};
+
+/** compatibility_date and _flags from wrangler.toml, so the probe runs as deployed. */
+export function wranglerCompat(): { compatibilityDate: string; compatibilityFlags: string[] } {
+  const toml = readFileSync("wrangler.toml", "utf8");
+  const date = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
+  const flags = /^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1] ?? "";
+  if (!date) throw new Error("wrangler.toml has no compatibility_date");
+  return {
+    compatibilityDate: date,
+    compatibilityFlags: [...flags.matchAll(/"([^"]+)"/g)].map((m) => m[1]!),
+  };
+}
+
+export interface WorkerdRun {
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  dispose(): Promise<void>;
+}
+
+/** Bundles `entry` and serves it from a fresh workerd with these text bindings. */
+export async function runInWorkerd(
+  entry: string,
+  bindings: Record<string, string> = {},
+): Promise<WorkerdRun> {
+  const dir = mkdtempSync(join(tmpdir(), "genomford-workerd-"));
+  await build({ ...WRANGLER_LIKE, entryPoints: [entry], outfile: join(dir, "worker.js") });
+  const mf = new Miniflare({
+    modules: true,
+    modulesRoot: dir,
+    scriptPath: join(dir, "worker.js"),
+    ...wranglerCompat(),
+    bindings,
+  });
+  await mf.ready;
+  return {
+    fetch: async (path, init) => {
+      const res = await mf.dispatchFetch(`https://genomford.example${path}`, {
+        redirect: "manual",
+        ...(init as object),
+      });
+      return res as unknown as Response;
+    },
+    dispose: async () => {
+      await mf.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
