@@ -37,10 +37,20 @@ export interface WorkerdRun {
   dispose(): Promise<void>;
 }
 
-/** Bundles `entry` and serves it from a fresh workerd with these text bindings. */
+/** wrangler.toml's `[assets] directory`, if any. */
+export function wranglerAssetsDirectory(): string | undefined {
+  const toml = readFileSync("wrangler.toml", "utf8");
+  return /^\[assets\][^[]*?^directory\s*=\s*"([^"]+)"/ms.exec(toml)?.[1];
+}
+
+/**
+ * Bundles `entry` and serves it from a fresh workerd with these text bindings; with
+ * `withAssets`, static files from wrangler.toml's [assets] are served in front, as deployed.
+ */
 export async function runInWorkerd(
   entry: string,
   bindings: Record<string, string> = {},
+  { withAssets = false } = {},
 ): Promise<WorkerdRun> {
   const dir = mkdtempSync(join(tmpdir(), "genomford-workerd-"));
   await build({ ...WRANGLER_LIKE, entryPoints: [entry], outfile: join(dir, "worker.js") });
@@ -50,6 +60,14 @@ export async function runInWorkerd(
     scriptPath: join(dir, "worker.js"),
     ...wranglerCompat(),
     bindings,
+    ...(withAssets
+      ? {
+          assets: {
+            directory: wranglerAssetsDirectory()!,
+            routerConfig: { has_user_worker: true },
+          },
+        }
+      : {}),
   });
   await mf.ready;
   return {
