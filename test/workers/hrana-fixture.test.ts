@@ -112,6 +112,23 @@ describe("Hrana-over-HTTP test fixture", () => {
     other.close();
   });
 
+  it("lets other streams wait while a transaction is open, then runs all of them", async () => {
+    const readers = [1, 2].map(() => createClient({ url: server.url, authToken: TOKEN }));
+    const tx = await client.transaction("write");
+    await tx.execute({ sql: "INSERT INTO t (v) VALUES (?)", args: ["in-tx"] });
+    const reads = readers.map((r) => r.execute("SELECT COUNT(*) AS n FROM t WHERE v = 'in-tx'"));
+    let settled = false;
+    void Promise.all(reads).then(() => {
+      settled = true;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(settled).toBe(false); // both wait for the writer…
+    await tx.commit();
+    const counts = await Promise.all(reads); // …and both run once it commits
+    expect(counts.map((c) => c.rows[0]?.n)).toEqual([1, 1]);
+    for (const r of readers) r.close();
+  });
+
   it("runs a sequence and enforces foreign keys on every connection", async () => {
     await client.executeMultiple(
       "CREATE TABLE s1 (x); INSERT INTO s1 VALUES (1); INSERT INTO s1 VALUES (2);",
