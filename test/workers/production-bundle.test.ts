@@ -2,7 +2,7 @@
  * The Worker as deployed: src/worker.ts bundled like wrangler does, run in plain workerd
  * (Miniflare) with wrangler.toml's compatibility settings and [assets], talking libSQL over
  * HTTP to the test fixture. Complements the vitest-pool-workers suite (test:workers), which
- * cannot serve [assets] and runs hot JS ~10x slower.
+ * runs the module through vite rather than wrangler's bundle and cannot serve [assets].
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

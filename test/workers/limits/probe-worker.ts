@@ -1,9 +1,9 @@
 /**
  * Measurement worker, bundled with esbuild and run in plain workerd (Miniflare) by
- * workerd-probe.ts: times our scrypt and SheetJS parsing where the Worker would run them.
- * (Inside vitest-pool-workers the module runner slows hot JS loops ~10x, so limits are
- * measured here instead.) Locally Date.now() advances during work; in production it does
- * not, which is why this is a test harness and not app code.
+ * workerd-probe.ts: times our scrypt and SheetJS parsing on the same bundling path as a
+ * deploy (the workerd suite checks the same inside vitest-pool-workers). Locally Date.now()
+ * advances during work; in production it does not, which is why this is a test harness and
+ * not app code.
  */
 import * as XLSX from "xlsx";
 import { hashPassword, verifyPassword } from "../../../src/auth/password";
