@@ -6,6 +6,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../db/seed";
 import { SESSION_COOKIE } from "../../../src/auth/middleware";
+import worker from "../../../src/worker";
 
 const ORIGIN = "https://genomford.example";
 
@@ -82,6 +83,28 @@ describe("the Worker on workerd, libSQL over HTTP", () => {
     expect(out.headers.get("location")).toBe("/login");
     const after = await request("/", { headers: { cookie } });
     expect(after.status).toBe(302);
+  });
+
+  it("answers 500 without DATABASE_URL and uses the token it is given, not a cached one", async () => {
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} };
+    const call = (e: object) =>
+      worker.fetch(new Request(`${ORIGIN}/login`), e as typeof env, ctx as never);
+    const missing = await call({});
+    expect(missing.status).toBe(500);
+    expect(await missing.text()).toContain("DATABASE_URL saknas");
+    const wrongToken = await call({ ...env, DATABASE_AUTH_TOKEN: "wrong" });
+    expect(wrongToken.status).toBe(200); // the login form needs no database…
+    const rejected = await worker.fetch(
+      new Request(`${ORIGIN}/login`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: "hr@demo.se", password: DEMO_PASSWORD }).toString(),
+      }),
+      { ...env, DATABASE_AUTH_TOKEN: "wrong" },
+      ctx as never,
+    );
+    expect(rejected.status).toBe(500); // …a login does, and the fixture refuses the token
+    expect((await call(env)).status).toBe(200);
   });
 
   // IMPORT (issue: import service, built in parallel): once src/services/imports* and its
