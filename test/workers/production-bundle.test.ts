@@ -1,5 +1,5 @@
 /**
- * The Worker as deployed: src/worker.ts bundled like wrangler does, run in plain workerd
+ * The Worker as deployed: src/worker.ts bundled by wrangler itself, run in plain workerd
  * (Miniflare) with wrangler.toml's compatibility settings and [assets], talking libSQL over
  * HTTP to the test fixture. Complements the vitest-pool-workers suite (test:workers), which
  * runs the module through vite rather than wrangler's bundle and cannot serve [assets].

@@ -1,5 +1,5 @@
 /**
- * Workers limits, measured where they apply: our code bundled like wrangler does and run in
+ * Workers limits, measured where they apply: our code bundled by wrangler itself and run in
  * plain workerd (Miniflare), memory in a child Node with a capped heap (same V8). Timings
  * are wall time on this machine, an upper bound of CPU time for this single-threaded work;
  * production CPUs differ, hence the wide margins in budgets.ts.

@@ -1,24 +1,25 @@
 /**
- * Runs code in plain workerd the way production bundles it: esbuild with wrangler's
- * conditions, then Miniflare (the local Workers runtime). Used by the limits test and
- * by bench/workers-limits.ts.
+ * Runs code in plain workerd exactly as deployed: bundled by wrangler itself
+ * (`wrangler deploy <entry> --dry-run`, with wrangler.toml's settings, nodejs_compat
+ * included), then served by Miniflare (the local Workers runtime). Used by the limits and
+ * production-bundle tests and by bench/workers-limits.ts.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { build } from "esbuild";
+import { basename, join } from "node:path";
 import { Miniflare } from "miniflare";
 
-export const WRANGLER_LIKE = {
-  bundle: true,
-  format: "esm" as const,
-  platform: "browser" as const,
-  conditions: ["workerd", "worker", "browser"],
-  target: "es2022",
-  jsx: "automatic" as const,
-  jsxImportSource: "hono/jsx",
-  logLevel: "silent" as const,
-};
+const WRANGLER = join("node_modules", "wrangler", "bin", "wrangler.js");
+
+/** `wrangler deploy <entry> --dry-run --outdir <outdir>`; returns the bundle's file name. */
+export function bundleWithWrangler(entry: string, outdir: string): string {
+  execFileSync(process.execPath, [WRANGLER, "deploy", entry, "--dry-run", "--outdir", outdir], {
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+    stdio: "pipe",
+  });
+  return basename(entry).replace(/\.tsx?$/, ".js");
+}
 
 /** compatibility_date and _flags from wrangler.toml, so the probe runs as deployed. */
 export function wranglerCompat(): { compatibilityDate: string; compatibilityFlags: string[] } {
@@ -53,11 +54,11 @@ export async function runInWorkerd(
   { withAssets = false } = {},
 ): Promise<WorkerdRun> {
   const dir = mkdtempSync(join(tmpdir(), "genomford-workerd-"));
-  await build({ ...WRANGLER_LIKE, entryPoints: [entry], outfile: join(dir, "worker.js") });
+  const file = bundleWithWrangler(entry, dir);
   const mf = new Miniflare({
     modules: true,
     modulesRoot: dir,
-    scriptPath: join(dir, "worker.js"),
+    scriptPath: join(dir, file),
     ...wranglerCompat(),
     bindings,
     ...(withAssets
