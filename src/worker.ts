@@ -9,8 +9,10 @@ import { createDb } from "../db/client";
 import { createApp } from "./app";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
 import type { AppEnv } from "./env";
+import { WORKERS_UPLOAD_LIMIT_BYTES } from "./workers-limits";
 
-export interface WorkerEnv {
+// Export nothing but the handler: workerd refuses a main module with other exported values.
+interface WorkerEnv {
   DATABASE_URL: string;
   DATABASE_AUTH_TOKEN?: string;
   OIDC_ISSUER?: string;
@@ -25,24 +27,27 @@ export interface WorkerEnv {
   ORIGIN?: string;
 }
 
-// One app per isolate: the HTTP client is stateless, so reusing it across requests is safe.
-let cached: { url: string; app: Hono<AppEnv> } | undefined;
+// One app per isolate and database credentials: the HTTP client is stateless, so reusing it
+// across requests is safe.
+let cached: { key: string; app: Hono<AppEnv> } | undefined;
 
 function appFor(env: WorkerEnv): Hono<AppEnv> {
-  if (cached?.url === env.DATABASE_URL) return cached.app;
+  const key = `${env.DATABASE_URL}\n${env.DATABASE_AUTH_TOKEN ?? ""}`;
+  if (cached?.key === key) return cached.app;
   const client = createClient({
     url: env.DATABASE_URL,
     ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}),
   });
   const app = createApp({
     db: createDb(client),
+    uploadLimitBytes: WORKERS_UPLOAD_LIMIT_BYTES,
     oidc: oidcConfigFromEnv(env as unknown as Record<string, string | undefined>),
     allowedOrigins: (env.ORIGIN ?? "")
       .split(",")
       .map((o) => o.trim())
       .filter(Boolean),
   });
-  cached = { url: env.DATABASE_URL, app };
+  cached = { key, app };
   return app;
 }
 
