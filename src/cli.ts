@@ -19,6 +19,7 @@ import {
   NotImplementedError,
   UsageError,
 } from "./cli/io";
+import { reportAnnual } from "./cli/report-annual";
 import { reportCoverage } from "./cli/report-coverage";
 import { stockholmDate } from "./domain/dates";
 
@@ -33,7 +34,7 @@ const notYet =
 const COMMANDS: Record<string, Command> = {
   "import staff": notYet("import staff"),
   "import completions": notYet("import completions"),
-  "report annual": notYet("report annual"),
+  "report annual": reportAnnual,
   "report coverage": reportCoverage,
   "user create": notYet("user create"),
   "db migrate": async () => ({ json: { migrated: true }, text: "Databasen är migrerad." }),

@@ -6,8 +6,8 @@
  * Rules (README, "Figures and reports"):
  * - The main figure (reached) is always exact: it is the compliance measure.
  * - The headcount is "ca" + a round number: under 20 exact without "ca"; below 200 to the
- *   nearest 10; below 1000 to the nearest 50; below 10 000 to the nearest 100; above that
- *   to the nearest 1000 ("ca 12 000").
+ *   nearest 10; below 500 to the nearest 50; below 10 000 to the nearest 100 (957 → "ca
+ *   1000", 1075 → "ca 1100"); above that to the nearest 1000 ("ca 12 000"). Halves round up.
  * - Small counts in words: 1–9 exact ("tre"); 10–12 "ett tiotal"; 13–17 "ett femtontal";
  *   18–94 the nearest ten ("ett tjugotal" … "ett nittiotal"); 95–104 "ett hundratal";
  *   from 105 "ca" + the rounded number.
@@ -43,7 +43,7 @@ export function formatNumber(n: number): string {
 /** A headcount as a person would round it: the number and whether "ca" belongs before it. */
 export function roundHeadcount(n: number): { value: number; approximate: boolean } {
   if (n < 20) return { value: n, approximate: false };
-  const step = n < 200 ? 10 : n < 1000 ? 50 : n < 10_000 ? 100 : 1000;
+  const step = n < 200 ? 10 : n < 500 ? 50 : n < 10_000 ? 100 : 1000;
   return { value: roundTo(n, step), approximate: true };
 }
 
