@@ -7,8 +7,11 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { sessionMiddleware } from "./auth/middleware";
 import type { AppDeps, AppEnv } from "./env";
+import { annualReportRoutes } from "./routes/annual-report";
 import { authRoutes } from "./routes/auth";
+import { coverageRoutes } from "./routes/coverage";
 import { errorPage } from "./routes/error-page";
+import { exportRoutes } from "./routes/exports";
 import { homeRoutes } from "./routes/home";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -25,6 +28,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/", authRoutes);
   app.route("/", homeRoutes);
+  app.route("/", coverageRoutes);
+  app.route("/", exportRoutes);
+  app.route("/", annualReportRoutes);
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));
   app.onError((err, c) => {

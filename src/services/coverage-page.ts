@@ -1,0 +1,42 @@
+/**
+ * Coverage with its trend for the web page: one employment query over the trend's range
+ * gives both the figures on the as-of date and every month end before it.
+ */
+import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
+import type { Db } from "../../db/client";
+import { employedOn, type UnitRef } from "../domain/coverage";
+import { coverageTrend, type TrendPoint, trendDates } from "../domain/trend";
+import { type CoverageResult, childUnits, coverageResult } from "./coverage";
+import { loadEmploymentFacts } from "./facts";
+import type { Scope } from "./scope";
+
+export interface CoverageWithTrend {
+  result: CoverageResult;
+  trend: TrendPoint[];
+}
+
+/** The trend starts on 1 January of the year before the as-of date (up to 24 points). */
+export function trendStart(asOf: string): string {
+  return `${Number(asOf.slice(0, 4)) - 1}-01-01`;
+}
+
+export async function getCoverageWithTrend(
+  db: Db,
+  scope: Scope,
+  q: { asOf: string; unit: UnitRef | null; courseId?: string },
+): Promise<CoverageWithTrend> {
+  const course = q.courseId ?? MANDATORY_COURSE_ID;
+  const from = trendStart(q.asOf);
+  const [facts, children] = await Promise.all([
+    loadEmploymentFacts(db, scope, { from, to: q.asOf, courseId: course, unitPath: q.unit?.path }),
+    childUnits(db, scope, q.unit),
+  ]);
+  return {
+    result: coverageResult(employedOn(facts, q.asOf), children, {
+      asOf: q.asOf,
+      course,
+      unit: q.unit,
+    }),
+    trend: coverageTrend(facts, trendDates(from, q.asOf)),
+  };
+}
