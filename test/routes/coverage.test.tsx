@@ -119,7 +119,7 @@ describe("coverage pages", () => {
         `/tackning/enhet/${id}/export.xlsx`,
         `/tackning/enhet/${id}/export.csv`,
       ]) {
-        for (const headers of [{}, { "HX-Request": "true" }]) {
+        for (const headers of [{}, { "HX-Request": "true" }] as Record<string, string>[]) {
           const res = await get(path, chef, headers);
           expect(res.status, path).toBe(404);
           const body = await res.text();
