@@ -10,7 +10,12 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { migrateDb } from "../db/migrate";
 import { openNodeDb } from "../db/node";
+import { users } from "../db/schema";
 import { seedDemoData } from "../db/seed";
+import { createApp } from "../src/app";
+import { SESSION_COOKIE } from "../src/auth/middleware";
+import { createSession, generateSessionToken } from "../src/auth/session";
+import { computeAnnualReport } from "../src/services/annual-report";
 import { getCoverage } from "../src/services/coverage";
 import { ALL_UNITS } from "../src/services/scope";
 
@@ -34,6 +39,17 @@ async function time(fn: () => Promise<unknown>, runs = 20): Promise<number> {
   return samples[Math.floor(samples.length / 2)]!;
 }
 
+/** A ledning user with a session, so page benchmarks run the real middleware. */
+async function benchSession(db: ReturnType<typeof openNodeDb>): Promise<string> {
+  const [user] = await db
+    .insert(users)
+    .values({ email: "bench@bench.se", name: "Bench", role: "ledning" })
+    .returning({ id: users.id });
+  const token = generateSessionToken();
+  await createSession(db, token, user!.id);
+  return `${SESSION_COOKIE}=${token}`;
+}
+
 const rows: string[] = [];
 for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), "genomford-bench-"));
@@ -48,9 +64,34 @@ for (const size of sizes) {
     db.all(sql`SELECT COUNT(DISTINCT person_id) FROM employments
                WHERE valid_from <= ${asOf} AND (valid_to IS NULL OR valid_to >= ${asOf})`),
   );
-  const coverage = await time(() => getCoverage(db, ALL_UNITS, { asOf }));
-  rows.push(
-    `| coverage, whole organisation (${size} people) | ${coverage.toFixed(2)} ms | ${baseline.toFixed(2)} ms | ${(coverage / baseline).toFixed(1)}× | seed ${seedMs.toFixed(0)} ms |`,
+  const row = (name: string, ms: number, notes = "") =>
+    rows.push(
+      `| ${name} (${size} people) | ${ms.toFixed(2)} ms | ${baseline.toFixed(2)} ms | ${(ms / baseline).toFixed(1)}× | ${notes} |`,
+    );
+  row(
+    "coverage, whole organisation",
+    await time(() => getCoverage(db, ALL_UNITS, { asOf })),
+    `seed ${seedMs.toFixed(0)} ms`,
+  );
+  row(
+    "annual report 2025, service",
+    await time(() => computeAnnualReport(db, ALL_UNITS, { year: 2025 })),
+  );
+  // Whole requests through the app: session check, queries, rendering to HTML.
+  const cookie = await benchSession(db);
+  const app = createApp({ db, now: () => new Date("2026-11-25T10:00:00Z") });
+  const request =
+    (path: string, headers: Record<string, string> = {}) =>
+    async () => {
+      const res = await app.request(path, { headers: { cookie, ...headers } });
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+      return res.text();
+    };
+  row("GET /rapport/2025, full page", await time(request("/rapport/2025")));
+  row("GET /tackning, full page with trend", await time(request("/tackning?datum=2026-11-25")));
+  row(
+    "GET /tackning, htmx fragment",
+    await time(request("/tackning?datum=2025-12-31", { "HX-Request": "true" })),
   );
   db.$client.close();
   rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import type { UnitRef } from "../domain/coverage";
 import { type StaffRow, type StaffStatus, staffStatus } from "../domain/staff-status";
-import { firstDatesCte, subtreeFilter } from "./facts";
+import { firstDateColumns, subtreeFilter } from "./facts";
 import { type Scope, unitScopeFilter } from "./scope";
 
 export async function loadStaffRows(
@@ -25,13 +25,12 @@ export async function loadStaffRows(
     started_on: string | null;
     completed_on: string | null;
   }>(sql`
-    WITH ${firstDatesCte(q.courseId)}
     SELECT p.id AS person_id, p.employee_no, p.first_name, p.last_name, p.email, e.title,
-      u.name AS unit_name, u.code AS unit_code, e.valid_from, f.started_on, f.completed_on
+      u.name AS unit_name, u.code AS unit_code, e.valid_from,
+      ${firstDateColumns(q.courseId, sql`e.person_id`)}
     FROM employments e
     JOIN people p ON p.id = e.person_id
     JOIN units u ON u.id = e.unit_id
-    LEFT JOIN firsts f ON f.person_id = e.person_id
     WHERE e.valid_from <= ${q.asOf}
       AND (e.valid_to IS NULL OR e.valid_to >= ${q.asOf})
       AND ${unitScopeFilter(scope, sql`u.path`)}
