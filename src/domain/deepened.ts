@@ -34,3 +34,24 @@ export function deepenedIn(
   }
   return people.size;
 }
+
+export interface DeepenedRow<U> {
+  unit: U | null;
+  /** deepened(Y) per year, in the order of `years`. */
+  counts: number[];
+}
+
+/**
+ * Deepened attendance per unit and year, with a first row for the whole selection
+ * (unit null) — which also counts people not employed anywhere on the course date.
+ */
+export function deepenedByUnitAndYear<U extends { path: string }>(
+  events: readonly DeepenedEvent[],
+  units: readonly U[],
+  years: readonly number[],
+): Array<DeepenedRow<U>> {
+  return [
+    { unit: null, counts: years.map((y) => deepenedIn(events, y)) },
+    ...units.map((unit) => ({ unit, counts: years.map((y) => deepenedIn(events, y, unit.path)) })),
+  ];
+}

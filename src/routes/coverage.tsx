@@ -33,7 +33,7 @@ export const coverageRoutes = new Hono<AppEnv>()
       const scope = c.get("scope");
       const unit = await scopedUnit(c, q.enhet);
       const { asOf, notice } = asOfFrom(c, q.datum);
-      const [{ result, trend }, courseTitle, units] = await Promise.all([
+      const [{ result, trend, deepened }, courseTitle, units] = await Promise.all([
         getCoverageWithTrend(db, scope, { asOf, unit }),
         mandatoryCourseTitle(c),
         wantsFragment(c) ? Promise.resolve([]) : unitsInScope(db, scope),
@@ -41,6 +41,7 @@ export const coverageRoutes = new Hono<AppEnv>()
       const view = {
         result,
         trend,
+        deepened,
         units,
         courseTitle,
         asOfLabel: formatSwedishDate(asOf),

@@ -5,14 +5,17 @@
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { employedOn, type UnitRef } from "../domain/coverage";
+import { type DeepenedRow, deepenedByUnitAndYear } from "../domain/deepened";
 import { coverageTrend, type TrendPoint, trendDates } from "../domain/trend";
 import { type CoverageResult, childUnits, coverageResult } from "./coverage";
-import { loadEmploymentFacts } from "./facts";
+import { loadDeepenedEvents, loadEmploymentFacts } from "./facts";
 import type { Scope } from "./scope";
 
 export interface CoverageWithTrend {
   result: CoverageResult;
   trend: TrendPoint[];
+  /** Deepened-course attendance per child unit and year of the trend's range. */
+  deepened: { years: number[]; rows: Array<DeepenedRow<UnitRef>> };
 }
 
 /** The trend starts on 1 January of the year before the as-of date (up to 24 points). */
@@ -27,11 +30,15 @@ export async function getCoverageWithTrend(
 ): Promise<CoverageWithTrend> {
   const course = q.courseId ?? MANDATORY_COURSE_ID;
   const from = trendStart(q.asOf);
-  const [facts, children] = await Promise.all([
-    loadEmploymentFacts(db, scope, { from, to: q.asOf, courseId: course, unitPath: q.unit?.path }),
+  const unitPath = q.unit?.path;
+  const [facts, children, events] = await Promise.all([
+    loadEmploymentFacts(db, scope, { from, to: q.asOf, courseId: course, unitPath }),
     childUnits(db, scope, q.unit),
+    loadDeepenedEvents(db, scope, { from, to: q.asOf, unitPath }),
   ]);
+  const years = [Number(from.slice(0, 4)), Number(q.asOf.slice(0, 4))];
   return {
+    deepened: { years, rows: deepenedByUnitAndYear(events, children, years) },
     result: coverageResult(employedOn(facts, q.asOf), children, {
       asOf: q.asOf,
       course,

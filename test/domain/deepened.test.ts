@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type DeepenedEvent, deepenedIn } from "../../src/domain/deepened";
+import { type DeepenedEvent, deepenedByUnitAndYear, deepenedIn } from "../../src/domain/deepened";
 
 const ev = (personId: number, date: string, unitPath: string | null = "/1/2/"): DeepenedEvent => ({
   personId,
@@ -52,5 +52,31 @@ describe("deepenedIn", () => {
     ["/1/23/ is not under /1/2/", [ev(1, "2025-05-01", "/1/23/")], 2025, "/1/2/", 0],
   ])("%s", (_c, events, year, unitPath, expected) => {
     expect(deepenedIn(events, year, unitPath)).toBe(expected);
+  });
+});
+
+describe("deepenedByUnitAndYear", () => {
+  it("counts distinct people per unit and year, the total row first", () => {
+    const events = [
+      ev(1, "2025-03-01", "/1/2/"),
+      ev(1, "2025-09-01", "/1/2/"),
+      ev(1, "2026-03-01", "/1/2/"),
+      ev(2, "2025-05-05", "/1/3/"),
+      ev(3, "2026-01-10", null),
+    ];
+    const units = [
+      { path: "/1/2/", name: "A" },
+      { path: "/1/3/", name: "B" },
+    ];
+    expect(
+      deepenedByUnitAndYear(events, units, [2025, 2026]).map((r) => [
+        r.unit?.name ?? "alla",
+        r.counts,
+      ]),
+    ).toEqual([
+      ["alla", [2, 2]],
+      ["A", [1, 1]],
+      ["B", [1, 0]],
+    ]);
   });
 });

@@ -52,6 +52,23 @@ describe("annual report pages (small organisation)", () => {
     );
   });
 
+  it("the coverage page counts deepened attendance per unit and year", async () => {
+    const html = await (
+      await get(`/tackning?enhet=${ids.units.root}&datum=2025-12-31`, cookies.ledning!)
+    ).text();
+    const table = html.slice(html.indexOf('<table class="deepened-table">'));
+    const cells = (label: string) =>
+      [...table.slice(table.indexOf(`>${label}</th>`)).matchAll(/<td class="num">(\d+)<\/td>/g)]
+        .slice(0, 2)
+        .map((m) => Number(m[1]));
+    expect(table).toMatch(
+      /<th scope="col" class="num">2024<\/th>\s*<th scope="col" class="num">2025<\/th>/,
+    );
+    expect(cells("Förvaltningen totalt")).toEqual([1, 2]);
+    expect(cells("Enhet A")).toEqual([1, 2]);
+    expect(cells("Enhet B")).toEqual([0, 0]);
+  });
+
   it.each(["1899", "abc", "20255"])("answers /rapport/%s with 404", async (year) => {
     expect((await get(`/rapport/${year}`, cookies.ledning!)).status).toBe(404);
   });

@@ -59,33 +59,39 @@ export function AnnualReportPage({
         />
       </section>
       <LockSection report={report} locked={locked} canLock={canLock} yearIsOver={yearIsOver} />
-      <table class="annual-table">
-        <caption>Per enhet</caption>
-        <thead>
-          <tr>
-            <th scope="col">Enhet</th>
-            {LABELS.map(([, label]) => (
-              <th scope="col" class="num">
-                {label}
-              </th>
-            ))}
-            <th scope="col" class="num">
-              Andel nådda
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.units.map((row) => (
+      <div class="table-wrap">
+        <table class="annual-table">
+          <caption>Per enhet</caption>
+          <thead>
             <tr>
-              <th scope="row">{row.unit.name}</th>
-              {LABELS.map(([key]) => (
-                <td class="num">{formatCount(row[key])}</td>
+              <th scope="col">Enhet</th>
+              {LABELS.map(([, label]) => (
+                <th scope="col" class="num">
+                  {label}
+                </th>
               ))}
-              <td class="num">{formatPercent(percent(row.reached, row.headcount))}</td>
+              <th scope="col" class="num">
+                Andel nådda
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.units.map((row) => (
+              <tr>
+                <th scope="row">{row.unit.name}</th>
+                {LABELS.map(([key]) => (
+                  <td class="num">{formatCount(row[key])}</td>
+                ))}
+                <td class="num">{formatPercent(percent(row.reached, row.headcount))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="muted">
+        Fördjupade utbildningar räknas per person och år, på enheten där personen var anställd på
+        kursdagen; totalen räknar även deltagare som inte var anställda den dagen.
+      </p>
       {report.units.length > 0 ? (
         <BarChart
           label={`Andel nådda per enhet 31 december ${year}`}

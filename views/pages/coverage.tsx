@@ -1,7 +1,9 @@
 import type { TrendPoint } from "../../src/domain/trend";
 import type { CoverageResult, UnitOption } from "../../src/services/coverage";
+import type { CoverageWithTrend } from "../../src/services/coverage-page";
 import { BarChart } from "../components/bar-chart";
 import { CoverageTable } from "../components/coverage-table";
+import { DeepenedTable } from "../components/deepened-table";
 import { Figure } from "../components/figures";
 import { LineChart } from "../components/line-chart";
 import { formatCount, formatPercent } from "../format";
@@ -10,6 +12,7 @@ import { urls } from "../urls";
 export interface CoverageView {
   result: CoverageResult;
   trend: TrendPoint[];
+  deepened: CoverageWithTrend["deepened"];
   units: UnitOption[];
   courseTitle: string;
   asOfLabel: string;
@@ -62,6 +65,7 @@ export function CoveragePage(view: CoverageView) {
 export function CoverageResultView({
   result,
   trend,
+  deepened,
   courseTitle,
   asOfLabel,
   notice,
@@ -121,6 +125,14 @@ export function CoverageResultView({
         />
         <figcaption>Andel nådda vid varje månadsskifte fram till valt datum.</figcaption>
       </figure>
+      <DeepenedTable
+        years={deepened.years}
+        rows={deepened.rows}
+        selectionLabel={result.unit ? `${result.unit.name} totalt` : "Totalt"}
+      />
+      <p class="muted">
+        Räknas på enheten där personen var anställd på kursdagen; i år till och med valt datum.
+      </p>
       <details>
         <summary>Utvecklingen som tabell</summary>
         <table>
