@@ -91,7 +91,7 @@ for (const size of sizes) {
   row("GET /tackning, full page with trend", await time(request("/tackning?datum=2026-11-25")));
   row(
     "GET /tackning, htmx fragment",
-    await time(request("/tackning?datum=2025-12-31", { "HX-Request": "true" })),
+    await time(request("/tackning?datum=2026-11-25", { "HX-Request": "true" })),
   );
   db.$client.close();
   rmSync(dir, { recursive: true, force: true });
