@@ -27,7 +27,7 @@ export interface AnnualReport extends AnnualFigures {
   asOf: string;
   course: string;
   sentence: string;
-  units: AnnualUnitRow[];
+  units: Array<AnnualUnitRow & { difference: AnnualFigures }>;
   previous: AnnualFigures;
   /** this year − previous year */
   difference: AnnualFigures;
@@ -67,15 +67,20 @@ export async function computeAnnualReport(
     childUnits(db, scope, q.unit ?? null),
   ]);
   const staff = employedOn(facts, asOf);
+  const staffBefore = employedOn(facts, yearEnd(year - 1));
   const figures = annualFigures(staff, deepened, year);
-  const previous = annualFigures(employedOn(facts, yearEnd(year - 1)), deepened, year - 1);
+  const previous = annualFigures(staffBefore, deepened, year - 1);
+  const unitsBefore = annualByUnit(staffBefore, deepened, units, year - 1);
   return {
     year,
     asOf,
     course,
     ...figures,
     sentence: annualSentence(figures),
-    units: annualByUnit(staff, deepened, units, year),
+    units: annualByUnit(staff, deepened, units, year).map((row, i) => ({
+      ...row,
+      difference: figureDifference(row, unitsBefore[i]!),
+    })),
     previous,
     difference: figureDifference(figures, previous),
   };
@@ -89,7 +94,7 @@ export function lockedFiguresOf(report: AnnualReport): LockedFigures {
     completed,
     reachedInYear,
     deepened,
-    units: report.units.map(({ unit, ...f }) => ({
+    units: report.units.map(({ unit, difference: _difference, ...f }) => ({
       id: unit.id,
       code: unit.code,
       name: unit.name,

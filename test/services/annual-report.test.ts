@@ -65,6 +65,17 @@ describe("annual report service on the small organisation", () => {
     });
   });
 
+  it("gives each unit's difference to the previous year", async () => {
+    const root = await unitById(t.db, ALL_UNITS, ids.units.root);
+    const r = await computeAnnualReport(t.db, ALL_UNITS, { year: 2026, unit: root });
+    expect(r.units.map((u) => [u.unit.code, u.difference.headcount, u.difference.reached])).toEqual(
+      [
+        ["A", -1, -1],
+        ["B", 1, 2],
+      ],
+    );
+  });
+
   it("a chef of unit A sees only A's figures", async () => {
     const r = await computeAnnualReport(t.db, scopeA, { year: 2025 });
     expect(figuresOf(r)).toEqual(SMALL_EXPECTED[2025].A);

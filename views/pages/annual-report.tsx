@@ -83,6 +83,7 @@ export function AnnualReportPage({
                   <td class="num">{formatCount(row[key])}</td>
                 ))}
                 <td class="num">{formatPercent(percent(row.reached, row.headcount))}</td>
+                <td class="num">{signed(row.difference.reached)}</td>
               </tr>
             ))}
           </tbody>
