@@ -55,5 +55,21 @@ describe("coverage and annual report in a real browser", () => {
       /^Under året har \d+ medarbetare av ca 1000 påbörjat eller helt genomfört utbildningen\./,
     );
     await page.screenshot({ path: "test-results/annual-report.png", fullPage: true });
+    await page.getByRole("button", { name: "Lås årsrapporten 2025" }).click();
+    await page.waitForURL(/meddelande=locked/);
+    await expect(page.locator(".lock-state").textContent()).resolves.toContain("Låst");
+    await expect(page.getByRole("button", { name: /Lås årsrapporten/ }).count()).resolves.toBe(0);
+  });
+
+  it("lists a unit's staff, those who have not started first", async () => {
+    await page.goto(`${server.baseUrl}/tackning`);
+    await page.locator("table.coverage-table a", { hasText: "Avdelningen för förskola" }).click();
+    await page.locator("table.coverage-table a.staff-link").first().click();
+    await page.waitForURL(/\/tackning\/enhet\/\d+/);
+    await expect(page.locator("h1").textContent()).resolves.toMatch(/^Personal: /);
+    await expect(page.locator(".staff-table tbody tr").first().getAttribute("class")).resolves.toBe(
+      "status-not_started",
+    );
+    await page.screenshot({ path: "test-results/staff-list.png", fullPage: true });
   });
 });
