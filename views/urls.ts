@@ -15,6 +15,6 @@ export const urls = {
   staff: (unitId: number, asOf: string) => `/tackning/enhet/${unitId}${query({ datum: asOf })}`,
   staffExport: (unitId: number, asOf: string, format: "xlsx" | "csv") =>
     `/tackning/enhet/${unitId}/export.${format}${query({ datum: asOf })}`,
-  annual: (year: number) => `/rapport/${year}`,
+  annual: (year: number, unitId?: number | null) => `/rapport/${year}${query({ enhet: unitId })}`,
   lock: (year: number) => `/rapport/${year}/las`,
 };

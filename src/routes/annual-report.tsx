@@ -8,7 +8,7 @@ import type { AppEnv } from "../env";
 import { computeAnnualReport, getLockedReport } from "../services/annual-report";
 import { lockAnnualReport } from "../services/lock-report";
 import { page } from "./render";
-import { mandatoryCourseTitle } from "./report-params";
+import { mandatoryCourseTitle, scopedUnit } from "./report-params";
 
 const MESSAGES = {
   locked: { kind: "ok", text: "Årsrapporten är låst." },
@@ -37,9 +37,11 @@ export const annualReportRoutes = new Hono<AppEnv>()
     const db = c.get("db");
     const scope = c.get("scope");
     const user = c.get("user")!;
-    const wholeOrganisation = scope.kind === "all";
+    const unit = await scopedUnit(c, c.req.query("enhet"));
+    // The lock is about the organisation's figure: only the unfiltered, all-units view shows it.
+    const wholeOrganisation = scope.kind === "all" && unit === null;
     const [report, locked, courseTitle] = await Promise.all([
-      computeAnnualReport(db, scope, { year }),
+      computeAnnualReport(db, scope, { year, unit }),
       wholeOrganisation ? getLockedReport(db, year) : Promise.resolve(null),
       mandatoryCourseTitle(c),
     ]);
@@ -49,6 +51,7 @@ export const annualReportRoutes = new Hono<AppEnv>()
       `Årsrapport ${year}`,
       <AnnualReportPage
         report={report}
+        unit={unit}
         locked={locked}
         canLock={
           wholeOrganisation && (CAN.lockAnnualReport as readonly string[]).includes(user.role)

@@ -69,6 +69,22 @@ describe("annual report pages (small organisation)", () => {
     expect(cells("Enhet B")).toEqual([0, 0]);
   });
 
+  it("drills down to a unit's annual report; a chef cannot open another unit's", async () => {
+    const html = await (
+      await get(`/rapport/2025?enhet=${ids.units.root}`, cookies.ledning!)
+    ).text();
+    expect(html).toContain("Årsrapport 2025: Förvaltningen");
+    expect(html).toContain(`href="/rapport/2025?enhet=${ids.units.A}"`);
+    expect(html).not.toContain("/las"); // the lock belongs to the unfiltered report
+    const a = await (await get(`/rapport/2025?enhet=${ids.units.A}`, cookies.chef!)).text();
+    expect(a).toContain("Årsrapport 2025: Enhet A");
+    for (const id of [ids.units.B, ids.units.root]) {
+      const res = await get(`/rapport/2025?enhet=${id}`, cookies.chef!);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain("Anställda 31 dec");
+    }
+  });
+
   it.each(["1899", "abc", "20255"])("answers /rapport/%s with 404", async (year) => {
     expect((await get(`/rapport/${year}`, cookies.ledning!)).status).toBe(404);
   });

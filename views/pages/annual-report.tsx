@@ -1,4 +1,5 @@
 import { type AnnualFigures, figureDifference, sameFigures } from "../../src/domain/annual";
+import type { UnitRef } from "../../src/domain/coverage";
 import { percent } from "../../src/domain/coverage";
 import type { AnnualReport, LockedReport } from "../../src/services/annual-report";
 import { BarChart } from "../components/bar-chart";
@@ -8,6 +9,8 @@ import { urls } from "../urls";
 
 export interface AnnualReportView {
   report: AnnualReport;
+  /** The unit the report is limited to (null: everything the user may see). */
+  unit: UnitRef | null;
   /** Only for the whole organisation (chefs see their own units' figures, not the lock). */
   locked: LockedReport | null;
   canLock: boolean;
@@ -26,6 +29,7 @@ const LABELS: Array<[keyof AnnualFigures, string]> = [
 
 export function AnnualReportPage({
   report,
+  unit,
   locked,
   canLock,
   yearIsOver,
@@ -36,10 +40,14 @@ export function AnnualReportPage({
   return (
     <>
       <nav class="year-nav" aria-label="År">
-        <a href={urls.annual(year - 1)}>← {year - 1}</a>{" "}
-        <a href={urls.annual(year + 1)}>{year + 1} →</a>
+        <a href={urls.annual(year - 1, unit?.id)}>← {year - 1}</a>{" "}
+        <a href={urls.annual(year + 1, unit?.id)}>{year + 1} →</a>
+        {unit ? <a href={urls.annual(year)}>Hela rapporten</a> : null}
       </nav>
-      <h1>Årsrapport {year}</h1>
+      <h1>
+        Årsrapport {year}
+        {unit ? `: ${unit.name}` : ""}
+      </h1>
       <p class="lead">
         {courseTitle}, per 31 december {year}.
       </p>
@@ -78,7 +86,9 @@ export function AnnualReportPage({
           <tbody>
             {report.units.map((row) => (
               <tr>
-                <th scope="row">{row.unit.name}</th>
+                <th scope="row">
+                  <a href={urls.annual(year, row.unit.id)}>{row.unit.name}</a>
+                </th>
                 {LABELS.map(([key]) => (
                   <td class="num">{formatCount(row[key])}</td>
                 ))}
@@ -111,7 +121,7 @@ function LockSection({
   locked,
   canLock,
   yearIsOver,
-}: Omit<AnnualReportView, "courseTitle" | "message">) {
+}: Omit<AnnualReportView, "courseTitle" | "message" | "unit">) {
   if (locked) {
     const changed = !sameFigures(locked.figures, report);
     const diff = figureDifference(report, locked.figures);
