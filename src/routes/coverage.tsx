@@ -67,7 +67,15 @@ export const coverageRoutes = new Hono<AppEnv>()
         getStaffStatus(c.get("db"), c.get("scope"), { unit, asOf }),
         mandatoryCourseTitle(c),
       ]);
-      const view = { unit, asOf, asOfLabel: formatSwedishDate(asOf), courseTitle, rows, notice };
+      const view = {
+        unit,
+        asOf,
+        asOfLabel: formatSwedishDate(asOf),
+        courseTitle,
+        rows,
+        notice,
+        onlyRemaining: c.req.query("visa") === "kvar",
+      };
       c.header("Vary", "HX-Request");
       return page(
         c,

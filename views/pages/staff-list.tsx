@@ -9,6 +9,8 @@ export interface StaffListView {
   asOfLabel: string;
   courseTitle: string;
   rows: StaffStatus[];
+  /** Show only those who have not started (what a chef follows up). */
+  onlyRemaining: boolean;
   notice?: string | null;
 }
 
@@ -34,6 +36,12 @@ export function StaffListPage(view: StaffListView) {
           <label for="datum">Per datum</label>
           <input id="datum" name="datum" type="date" value={asOf} required />
         </div>
+        <div>
+          <label class="checkbox">
+            <input type="checkbox" name="visa" value="kvar" checked={view.onlyRemaining} /> Bara de
+            som inte påbörjat
+          </label>
+        </div>
         <button type="submit">Visa</button>
       </form>
       <StaffListResult {...view} />
@@ -48,8 +56,10 @@ export function StaffListResult({
   courseTitle,
   rows,
   notice,
+  onlyRemaining,
 }: StaffListView) {
   const remaining = rows.filter((r) => r.status === "not_started").length;
+  const shown = onlyRemaining ? rows.filter((r) => r.status === "not_started") : rows;
   return (
     <div id="staff-result" aria-live="polite">
       {notice ? <p class="notice error">{notice}</p> : null}
@@ -77,7 +87,7 @@ export function StaffListResult({
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {shown.map((r) => (
             <tr class={`status-${r.status}`}>
               <th scope="row">{r.name}</th>
               <td>{r.employeeNo ?? ""}</td>
