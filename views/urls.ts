@@ -17,4 +17,6 @@ export const urls = {
     `/tackning/enhet/${unitId}/export.${format}${query({ datum: asOf })}`,
   annual: (year: number, unitId?: number | null) => `/rapport/${year}${query({ enhet: unitId })}`,
   lock: (year: number) => `/rapport/${year}/las`,
+  annualExport: (year: number, unitId: number | null | undefined, format: "xlsx" | "csv") =>
+    `/rapport/${year}/export.${format}${query({ enhet: unitId })}`,
 };

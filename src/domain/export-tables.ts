@@ -1,5 +1,6 @@
 /** The exported tables: Swedish column headers and one row of cells per unit or person. */
-import type { CoverageFigures, UnitRef } from "./coverage";
+import type { AnnualFigures } from "./annual";
+import { type CoverageFigures, percent, type UnitRef } from "./coverage";
 import type { Cell } from "./export-cells";
 import { STATUS_LABEL, type StaffStatus } from "./staff-status";
 
@@ -60,5 +61,51 @@ export function staffExportTable(rows: readonly StaffStatus[], asOf: string): Ex
       r.completedOn,
       asOf,
     ]),
+  };
+}
+
+/** The annual report's table: the total first, then one row per unit. */
+export function annualExportTable(
+  report: {
+    year: number;
+    units: ReadonlyArray<{ unit: UnitRef; difference: AnnualFigures } & AnnualFigures>;
+    difference: AnnualFigures;
+  } & AnnualFigures,
+  totalLabel: string,
+): ExportTable {
+  const cells = (
+    name: string,
+    code: string | null,
+    f: AnnualFigures,
+    diff: AnnualFigures,
+  ): Cell[] => [
+    name,
+    code,
+    `${report.year}-12-31`,
+    f.headcount,
+    f.reached,
+    f.completed,
+    f.reachedInYear,
+    f.deepened,
+    percent(f.reached, f.headcount),
+    diff.reached,
+  ];
+  return {
+    header: [
+      "Enhet",
+      "Enhetskod",
+      "Per datum",
+      "Anställda",
+      "Påbörjat eller genomfört",
+      "Genomfört",
+      "Nådda under året",
+      "Fördjupade utbildningar (personer)",
+      "Andel nådda (%)",
+      `Förändring nådda mot ${report.year - 1}`,
+    ],
+    rows: [
+      cells(totalLabel, null, report, report.difference),
+      ...report.units.map((r) => cells(r.unit.name, r.unit.code, r, r.difference)),
+    ],
   };
 }

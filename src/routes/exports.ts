@@ -3,9 +3,16 @@
  * checks and figures as the pages; every export is audited.
  */
 import { type Context, Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { CAN, requireRole } from "../auth/roles";
-import { coverageExportTable, type ExportTable, staffExportTable } from "../domain/export-tables";
+import {
+  annualExportTable,
+  coverageExportTable,
+  type ExportTable,
+  staffExportTable,
+} from "../domain/export-tables";
 import type { AppEnv } from "../env";
+import { computeAnnualReport } from "../services/annual-report";
 import { audit } from "../services/audit";
 import { getCoverage } from "../services/coverage";
 import { attachment, CONTENT_TYPES, type ExportFormat, exportBody } from "../services/spreadsheet";
@@ -67,10 +74,28 @@ async function send(
   return c.body(typeof body === "string" ? body : (body as Uint8Array<ArrayBuffer>));
 }
 
+async function annualExport(c: Context<AppEnv>, format: ExportFormat) {
+  const raw = c.req.param("year") ?? "";
+  if (!/^\d{4}$/.test(raw))
+    throw new HTTPException(404, { message: "Det finns ingen årsrapport för det året." });
+  const year = Number(raw);
+  const unit = await scopedUnit(c, c.req.query("enhet"));
+  const report = await computeAnnualReport(c.get("db"), c.get("scope"), { year, unit });
+  const table = annualExportTable(report, unit ? `${unit.name} totalt` : "Totalt");
+  const name = `arsrapport-${year}${unit ? `-${slug(unit.code ?? unit.name)}` : ""}.${format}`;
+  return send(c, table, format, name, `Årsrapport ${year}`, {
+    kind: "annual",
+    year,
+    unit: unit?.code ?? null,
+  });
+}
+
 const can = requireRole(...CAN.viewReports);
 
 export const exportRoutes = new Hono<AppEnv>()
   .get("/tackning/export.xlsx", can, (c) => coverageExport(c, "xlsx"))
   .get("/tackning/export.csv", can, (c) => coverageExport(c, "csv"))
   .get("/tackning/enhet/:id/export.xlsx", can, (c) => staffExport(c, "xlsx"))
-  .get("/tackning/enhet/:id/export.csv", can, (c) => staffExport(c, "csv"));
+  .get("/tackning/enhet/:id/export.csv", can, (c) => staffExport(c, "csv"))
+  .get("/rapport/:year/export.xlsx", can, (c) => annualExport(c, "xlsx"))
+  .get("/rapport/:year/export.csv", can, (c) => annualExport(c, "csv"));

@@ -99,6 +99,38 @@ describe("exports (small organisation, as of 2025-12-31)", () => {
     expect(staff).toContain(`"'=HYPERLINK(""http://x"")`);
   });
 
+  it("the annual report as xlsx: total first, then units, with the change since last year", async () => {
+    const res = await get(`/rapport/2025/export.xlsx?enhet=${ids.units.root}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(
+      'filename="arsrapport-2025-root.xlsx"',
+    );
+    const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: "array" });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, {
+      header: 1,
+    });
+    expect(rows[0]).toEqual([
+      "Enhet",
+      "Enhetskod",
+      "Per datum",
+      "Anställda",
+      "Påbörjat eller genomfört",
+      "Genomfört",
+      "Nådda under året",
+      "Fördjupade utbildningar (personer)",
+      "Andel nådda (%)",
+      "Förändring nådda mot 2024",
+    ]);
+    // 2024: Eva had started (1 reached, in A); see test/fixtures/small-org.ts.
+    expect(rows.slice(1)).toEqual([
+      ["Förvaltningen totalt", "", "2025-12-31", 6, 4, 3, 3, 2, 66.7, 3],
+      ["Enhet A", "A", "2025-12-31", 3, 2, 2, 2, 2, 66.7, 1],
+      ["Enhet B", "B", "2025-12-31", 3, 2, 1, 1, 0, 66.7, 2],
+    ]);
+    expect((await get(`/rapport/2025/export.csv?enhet=${ids.units.B}`, chefA)).status).toBe(404);
+    expect((await get("/rapport/20x5/export.csv")).status).toBe(404);
+  });
+
   it("audits every export", async () => {
     const before = (await t.db.select().from(auditLog).where(eq(auditLog.action, "export"))).length;
     await get(`/tackning/export.csv?datum=2025-12-31`);

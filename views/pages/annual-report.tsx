@@ -67,6 +67,10 @@ export function AnnualReportPage({
         />
       </section>
       <LockSection report={report} locked={locked} canLock={canLock} yearIsOver={yearIsOver} />
+      <p class="actions">
+        <a href={urls.annualExport(year, unit?.id, "xlsx")}>Exportera (Excel)</a>
+        <a href={urls.annualExport(year, unit?.id, "csv")}>Exportera (CSV)</a>
+      </p>
       <div class="table-wrap">
         <table class="annual-table">
           <caption>Per enhet</caption>
