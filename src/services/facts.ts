@@ -14,11 +14,14 @@ import { type Scope, unitScopeFilter } from "./scope";
  * MIN() subqueries are index seeks on completions_event_uq (person, course, kind, date) —
  * measured faster than a GROUP BY over all completions (bench/RESULTS.md).
  */
-export function firstDateColumns(courseId: string, personId: SQL): SQL {
-  return sql`(SELECT MIN(c.date) FROM completions c
-      WHERE c.person_id = ${personId} AND c.course_id = ${courseId} AND c.kind = 'started') AS started_on,
-    (SELECT MIN(c.date) FROM completions c
-      WHERE c.person_id = ${personId} AND c.course_id = ${courseId} AND c.kind = 'completed') AS completed_on`;
+export function firstDateColumns(courseId: string, personId: SQL, named = false): SQL {
+  const started = sql`(SELECT MIN(c.date) FROM completions c
+      WHERE c.person_id = ${personId} AND c.course_id = ${courseId} AND c.kind = 'started')`;
+  const completed = sql`(SELECT MIN(c.date) FROM completions c
+      WHERE c.person_id = ${personId} AND c.course_id = ${courseId} AND c.kind = 'completed')`;
+  return named
+    ? sql`${started} AS started_on, ${completed} AS completed_on`
+    : sql`${started}, ${completed}`;
 }
 
 /** `u.path` inside `unitPath`'s subtree, or no restriction. Paths are digits and slashes. */
@@ -44,35 +47,47 @@ export async function loadEmploymentFacts(
   scope: Scope,
   q: FactsQuery,
 ): Promise<EmploymentFacts[]> {
-  const rows = await db.all<{
-    person_id: number;
-    unit_id: number;
-    unit_path: string;
-    valid_from: string;
-    valid_to: string | null;
-    started_on: string | null;
-    completed_on: string | null;
-  }>(sql`
-    SELECT e.person_id, e.unit_id, u.path AS unit_path, e.valid_from, e.valid_to,
+  // One JSON array in one row instead of one result row per employment: materialising
+  // thousands of rows in the libSQL client cost ~6× more than JSON.parse (bench/RESULTS.md),
+  // and over HTTP it is one compact payload.
+  const [result] = await db.all<{ facts: string }>(sql`
+    SELECT json_group_array(json_array(
+      e.id, e.person_id, e.unit_id, u.path, e.valid_from, e.valid_to,
       ${firstDateColumns(q.courseId, sql`e.person_id`)}
+    )) AS facts
     FROM employments e
     JOIN units u ON u.id = e.unit_id
     WHERE e.valid_from <= ${q.to}
       AND (e.valid_to IS NULL OR e.valid_to >= ${q.from})
       AND ${unitScopeFilter(scope, sql`u.path`)}
       ${subtreeFilter(q.unitPath)}
-    ORDER BY e.person_id, e.valid_from, e.id
   `);
-  return rows.map((r) => ({
-    personId: r.person_id,
-    unitId: r.unit_id,
-    unitPath: r.unit_path,
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-    startedOn: r.started_on,
-    completedOn: r.completed_on,
-  }));
+  const tuples = JSON.parse(result?.facts ?? "[]") as FactTuple[];
+  // Deterministic order (person, period start, employment id) whatever the query plan.
+  tuples.sort((a, b) => a[1] - b[1] || (a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : 0) || a[0] - b[0]);
+  return tuples.map(
+    ([, personId, unitId, unitPath, validFrom, validTo, startedOn, completedOn]) => ({
+      personId,
+      unitId,
+      unitPath,
+      validFrom,
+      validTo,
+      startedOn,
+      completedOn,
+    }),
+  );
 }
+
+type FactTuple = [
+  employmentId: number,
+  personId: number,
+  unitId: number,
+  unitPath: string,
+  validFrom: string,
+  validTo: string | null,
+  startedOn: string | null,
+  completedOn: string | null,
+];
 
 /**
  * Deepened-course completion events dated in [from, to], each with the unit of the

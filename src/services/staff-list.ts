@@ -27,7 +27,7 @@ export async function loadStaffRows(
   }>(sql`
     SELECT p.id AS person_id, p.employee_no, p.first_name, p.last_name, p.email, e.title,
       u.name AS unit_name, u.code AS unit_code, e.valid_from,
-      ${firstDateColumns(q.courseId, sql`e.person_id`)}
+      ${firstDateColumns(q.courseId, sql`e.person_id`, true)}
     FROM employments e
     JOIN people p ON p.id = e.person_id
     JOIN units u ON u.id = e.unit_id
