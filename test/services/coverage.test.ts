@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completions, employments, people } from "../../db/schema";
 import { computeAnnualReport } from "../../src/services/annual-report";
-import { getCoverage, unitById } from "../../src/services/coverage";
+import { getCoverage, unitById, unitsInScope } from "../../src/services/coverage";
 import { getCoverageWithTrend } from "../../src/services/coverage-page";
 import { ALL_UNITS } from "../../src/services/scope";
 import { getStaffStatus } from "../../src/services/staff-list";
@@ -83,6 +83,20 @@ describe("two concurrent employments", () => {
       ["Enkel Tjänst", "Enhet B", "not_started"],
       ["Dubbel Tjänst", "Enhet A, Enhet B", "completed"],
     ]);
+  });
+
+  it("lists the units of a scope in tree order with depth", async () => {
+    const all = await unitsInScope(t.db, ALL_UNITS);
+    expect(all.map((u) => [u.name, u.depth])).toEqual([
+      ["Förvaltningen", 0],
+      ["Enhet A", 1],
+      ["Enhet B", 1],
+    ]);
+    const onlyB = await unitsInScope(t.db, {
+      kind: "units",
+      paths: [`/${unitIds.root}/${unitIds.B}/`],
+    });
+    expect(onlyB.map((u) => u.name)).toEqual(["Enhet B"]);
   });
 
   it("gives the trend month by month up to the as-of date", async () => {
