@@ -2,7 +2,7 @@
  * Coverage over time: the same figures as on any as-of date, evaluated at month ends from
  * dated employments and course events.
  */
-import { type CoverageFigures, coverageOf, type EmploymentFacts, employedOn } from "./coverage";
+import { type CoverageFigures, type EmploymentFacts, percent, statusOn } from "./coverage";
 import { addDays } from "./dates";
 
 export interface TrendPoint extends CoverageFigures {
@@ -27,9 +27,41 @@ export function trendDates(from: string, to: string): string[] {
   return dates;
 }
 
+/**
+ * coverageOf(employedOn(rows, D), D) for every D, computed in one pass per person (rows are
+ * grouped once instead of once per date — the same figures, measurably cheaper at 10 000).
+ */
 export function coverageTrend(
   rows: readonly EmploymentFacts[],
   dates: readonly string[],
 ): TrendPoint[] {
-  return dates.map((date) => ({ date, ...coverageOf(employedOn(rows, date), date) }));
+  const people = new Map<
+    number,
+    { periods: Array<[string, string | null]>; facts: EmploymentFacts }
+  >();
+  for (const row of rows) {
+    const p = people.get(row.personId);
+    if (p) p.periods.push([row.validFrom, row.validTo]);
+    else people.set(row.personId, { periods: [[row.validFrom, row.validTo]], facts: row });
+  }
+  return dates.map((date) => {
+    let headcount = 0;
+    let reached = 0;
+    let completed = 0;
+    for (const { periods, facts } of people.values()) {
+      if (!periods.some(([from, to]) => from <= date && (to === null || to >= date))) continue;
+      headcount++;
+      const status = statusOn(facts, date);
+      if (status !== "not_started") reached++;
+      if (status === "completed") completed++;
+    }
+    return {
+      date,
+      headcount,
+      reached,
+      completed,
+      notStarted: headcount - reached,
+      percentReached: percent(reached, headcount),
+    };
+  });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { coverageOf, employedOn } from "../../src/domain/coverage";
 import { coverageTrend, monthEnd, trendDates } from "../../src/domain/trend";
 import { smallOrgEmploymentFacts } from "../fixtures/small-org-facts";
 
@@ -51,5 +52,25 @@ describe("coverageTrend of the small organisation", () => {
       // + Dan hired (Feb) and started (Mar); Gun left 31 March.
       ["2026-04-30", 6, 5, 4],
     ]);
+  });
+});
+
+describe("coverageTrend equals the as-of definition on every date", () => {
+  it("agrees with coverageOf(employedOn(rows, D), D), two employments and moves included", () => {
+    const rows = [
+      ...smallOrgEmploymentFacts(),
+      // A second, concurrent employment for person 2 (Bo) from mid-2025.
+      {
+        ...smallOrgEmploymentFacts()[1]!,
+        unitId: 3,
+        unitPath: "/1/3/",
+        validFrom: "2025-07-01",
+        validTo: null,
+      },
+    ];
+    const dates = trendDates("2019-06-01", "2027-02-15");
+    expect(coverageTrend(rows, dates)).toEqual(
+      dates.map((date) => ({ date, ...coverageOf(employedOn(rows, date), date) })),
+    );
   });
 });
