@@ -38,6 +38,7 @@ export function CoveragePage(view: CoverageView) {
         hx-target="#coverage-result"
         hx-swap="outerHTML"
         hx-push-url="true"
+        hx-sync="this:replace"
       >
         <div>
           <label for="enhet">Enhet</label>
@@ -73,7 +74,7 @@ export function CoverageResultView({
   const unitId = result.unit?.id ?? null;
   const latest = trend.at(-1);
   return (
-    <div id="coverage-result" aria-live="polite">
+    <div id="coverage-result">
       {notice ? <p class="notice error">{notice}</p> : null}
       <h2>{result.unit ? result.unit.name : "Alla mina enheter"}</h2>
       <p class="lead">

@@ -31,6 +31,7 @@ export function StaffListPage(view: StaffListView) {
         hx-target="#staff-result"
         hx-swap="outerHTML"
         hx-push-url="true"
+        hx-sync="this:replace"
       >
         <div>
           <label for="datum">Per datum</label>
@@ -61,7 +62,7 @@ export function StaffListResult({
   const remaining = rows.filter((r) => r.status === "not_started").length;
   const shown = onlyRemaining ? rows.filter((r) => r.status === "not_started") : rows;
   return (
-    <div id="staff-result" aria-live="polite">
+    <div id="staff-result">
       {notice ? <p class="notice error">{notice}</p> : null}
       <p class="lead">
         {courseTitle}, per {asOfLabel}: {formatCount(rows.length)} anställda,{" "}
