@@ -56,7 +56,7 @@ its pages answer in about 10 ms, far below one page load. The employment facts (
 employment with the earliest course dates, via indexed MIN() subqueries) come back as one
 json_group_array() row: materialising 10 000 result rows in the libSQL client took ~130 ms,
 the JSON array ~22 ms. The figures are pure functions over those facts (src/domain); the
-monthly trend (23 month ends) is most of the rest. On a shared machine absolute numbers
+monthly trend is computed in one pass per person. On a shared machine absolute numbers
 vary; compare ratios.`;
 
 const rows: string[] = [];
