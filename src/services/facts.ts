@@ -10,9 +10,9 @@ import type { DeepenedEvent } from "../domain/deepened";
 import { type Scope, unitScopeFilter } from "./scope";
 
 /**
- * Each person's earliest start and completion of one course, as two columns. Correlated
- * MIN() subqueries are index seeks on completions_event_uq (person, course, kind, date) —
- * measured faster than a GROUP BY over all completions (bench/RESULTS.md).
+ * Each person's earliest start and completion of one course, as two columns. The correlated
+ * MIN() subqueries are index seeks on completions_event_uq (person, course, kind, date), so
+ * their cost follows the employments loaded, not the size of the completions table.
  */
 export function firstDateColumns(courseId: string, personId: SQL, named = false): SQL {
   const started = sql`(SELECT MIN(c.date) FROM completions c
