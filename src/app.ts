@@ -9,8 +9,11 @@ import { csrfProtection, requireSignIn, securityHeaders } from "./auth/guard";
 import { sessionMiddleware } from "./auth/middleware";
 import type { AppDeps, AppEnv } from "./env";
 import { adminRoutes } from "./routes/admin";
+import { annualReportRoutes } from "./routes/annual-report";
 import { authRoutes } from "./routes/auth";
+import { coverageRoutes } from "./routes/coverage";
 import { errorPage } from "./routes/error-page";
+import { exportRoutes } from "./routes/exports";
 import { homeRoutes } from "./routes/home";
 import { ssoRoutes } from "./routes/sso";
 
@@ -36,6 +39,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", ssoRoutes);
   app.route("/", adminRoutes);
   app.route("/", homeRoutes);
+  app.route("/", coverageRoutes);
+  app.route("/", exportRoutes);
+  app.route("/", annualReportRoutes);
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));
   app.onError((err, c) => {

@@ -20,6 +20,7 @@ import {
   UsageError,
 } from "./cli/io";
 import { useNodeScrypt } from "./cli/node-scrypt";
+import { reportAnnual } from "./cli/report-annual";
 import { reportCoverage } from "./cli/report-coverage";
 import { userCreate } from "./cli/user-create";
 import { stockholmDate } from "./domain/dates";
@@ -35,7 +36,7 @@ const notYet =
 const COMMANDS: Record<string, Command> = {
   "import staff": notYet("import staff"),
   "import completions": notYet("import completions"),
-  "report annual": notYet("report annual"),
+  "report annual": reportAnnual,
   "report coverage": reportCoverage,
   "user create": userCreate,
   "db migrate": async () => ({ json: { migrated: true }, text: "Databasen är migrerad." }),

@@ -15,6 +15,44 @@ export interface StaffCourseFacts {
   completedOn: string | null;
 }
 
+/** An employment period with the person's earliest dates: enough to answer any as-of date. */
+export interface EmploymentFacts extends StaffCourseFacts {
+  validFrom: string;
+  /** Last day employed; null = current. */
+  validTo: string | null;
+}
+
+/** The rows whose employment covers `date` (headcount's "employment covering D"). */
+export function employedOn<R extends EmploymentFacts>(rows: readonly R[], date: string): R[] {
+  return rows.filter((r) => r.validFrom <= date && (r.validTo === null || r.validTo >= date));
+}
+
+/** The earlier of a person's first start and first completion, or null if neither. */
+export function firstReachedOn(
+  facts: Pick<StaffCourseFacts, "startedOn" | "completedOn">,
+): string | null {
+  const { startedOn, completedOn } = facts;
+  if (startedOn === null) return completedOn;
+  if (completedOn === null) return startedOn;
+  // ISO dates compare as text (Math.min would compare numbers).
+  return [startedOn, completedOn].sort()[0]!;
+}
+
+/**
+ * reachedInYear(Y): distinct people among `rows` (the staff employed on Y-12-31) whose
+ * earliest start or completion lies in Y.
+ */
+export function reachedInYearOf(rows: readonly StaffCourseFacts[], year: number): number {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const people = new Set<number>();
+  for (const row of rows) {
+    const first = firstReachedOn(row);
+    if (first !== null && first >= from && first <= to) people.add(row.personId);
+  }
+  return people.size;
+}
+
 export interface CoverageFigures {
   headcount: number;
   /** Started or completed on or before the as-of date. */

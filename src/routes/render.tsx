@@ -3,11 +3,14 @@ import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Role } from "../../db/schema";
 import { Layout, type NavItem } from "../../views/layout";
+import { CAN } from "../auth/roles";
 import type { AppEnv } from "../env";
 
 /** Main menu per role; a link a role cannot use is not shown (the route still checks). */
 const NAV: Array<NavItem & { roles: readonly Role[] }> = [
   { href: "/", label: "Start", roles: ["admin", "hr", "ledning", "chef"] },
+  { href: "/tackning", label: "Täckning", roles: CAN.viewReports },
+  { href: "/rapport", label: "Årsrapport", roles: CAN.viewReports },
   { href: "/admin/users", label: "Användare", roles: ["admin"] },
   { href: "/admin/audit", label: "Granskningslogg", roles: ["admin"] },
 ];
@@ -22,7 +25,12 @@ export function page(
   body: Child,
   status: ContentfulStatusCode = 200,
 ) {
-  if (c.req.header("HX-Request") && !c.req.header("HX-Boosted")) return c.html(<>{body}</>, status);
+  // A history restore (cache miss) needs the whole page, like a normal visit.
+  const fragment =
+    c.req.header("HX-Request") &&
+    !c.req.header("HX-Boosted") &&
+    !c.req.header("HX-History-Restore-Request");
+  if (fragment) return c.html(<>{body}</>, status);
   const user = c.get("user");
   const path = new URL(c.req.url).pathname;
   const nav = user

@@ -13,6 +13,7 @@ import {
   type StaffCourseFacts,
   type UnitRef,
 } from "../domain/coverage";
+import { loadEmploymentFacts } from "./facts";
 import { type Scope, unitScopeFilter } from "./scope";
 
 export interface CoverageQuery {
@@ -35,33 +36,12 @@ export async function loadStaffFacts(
   scope: Scope,
   q: { asOf: string; courseId: string; unitPath?: string },
 ): Promise<StaffCourseFacts[]> {
-  const unitFilter = q.unitPath ? sql`AND u.path LIKE ${`${q.unitPath}%`}` : sql``;
-  const result = await db.all<{
-    person_id: number;
-    unit_id: number;
-    unit_path: string;
-    started_on: string | null;
-    completed_on: string | null;
-  }>(sql`
-    SELECT e.person_id, e.unit_id, u.path AS unit_path,
-      (SELECT MIN(c.date) FROM completions c
-        WHERE c.person_id = e.person_id AND c.course_id = ${q.courseId} AND c.kind = 'started') AS started_on,
-      (SELECT MIN(c.date) FROM completions c
-        WHERE c.person_id = e.person_id AND c.course_id = ${q.courseId} AND c.kind = 'completed') AS completed_on
-    FROM employments e
-    JOIN units u ON u.id = e.unit_id
-    WHERE e.valid_from <= ${q.asOf}
-      AND (e.valid_to IS NULL OR e.valid_to >= ${q.asOf})
-      AND ${unitScopeFilter(scope, sql`u.path`)}
-      ${unitFilter}
-  `);
-  return result.map((r) => ({
-    personId: r.person_id,
-    unitId: r.unit_id,
-    unitPath: r.unit_path,
-    startedOn: r.started_on,
-    completedOn: r.completed_on,
-  }));
+  return loadEmploymentFacts(db, scope, {
+    from: q.asOf,
+    to: q.asOf,
+    courseId: q.courseId,
+    unitPath: q.unitPath,
+  });
 }
 
 /** The units one level below `unit`, or the top of what the scope may see. */
@@ -108,11 +88,53 @@ export async function getCoverage(db: Db, scope: Scope, q: CoverageQuery): Promi
     loadStaffFacts(db, scope, { asOf: q.asOf, courseId: course, unitPath: unit?.path }),
     childUnits(db, scope, unit),
   ]);
+  return coverageResult(rows, children, { asOf: q.asOf, course, unit });
+}
+
+/** The one place coverage figures are assembled (home page, coverage page, CLI, exports). */
+export function coverageResult(
+  rows: readonly StaffCourseFacts[],
+  children: readonly UnitRef[],
+  q: { asOf: string; course: string; unit: UnitRef | null },
+): CoverageResult {
   return {
-    unit,
+    unit: q.unit,
     asOf: q.asOf,
-    course,
+    course: q.course,
     ...coverageOf(rows, q.asOf),
     children: coverageByUnit(rows, children, q.asOf),
   };
+}
+
+/** A unit by id, or null when it does not exist or lies outside the scope. */
+export async function unitById(db: Db, scope: Scope, id: number): Promise<UnitRef | null> {
+  const rows = await db
+    .select({ id: units.id, code: units.code, name: units.name, path: units.path })
+    .from(units)
+    .where(and(eq(units.id, id), unitScopeFilter(scope, units.path)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export interface UnitOption extends UnitRef {
+  depth: number;
+}
+
+/** Every unit the scope may see, in tree order (parents before children, names A–Ö). */
+export async function unitsInScope(db: Db, scope: Scope): Promise<UnitOption[]> {
+  const rows = await db
+    .select({ id: units.id, code: units.code, name: units.name, path: units.path })
+    .from(units)
+    .where(unitScopeFilter(scope, units.path));
+  const byId = new Map(rows.map((u) => [u.id, u]));
+  const sortKey = (u: UnitRef) =>
+    u.path
+      .split("/")
+      .filter(Boolean)
+      .map((id) => byId.get(Number(id))?.name ?? "")
+      .join("\u0000");
+  return rows
+    .map((u) => ({ ...u, depth: u.path.split("/").filter(Boolean).length - 1, key: sortKey(u) }))
+    .sort((a, b) => a.key.localeCompare(b.key, "sv"))
+    .map(({ key: _key, ...u }) => u);
 }

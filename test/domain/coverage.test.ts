@@ -3,7 +3,10 @@ import {
   type CourseStatus,
   coverageByUnit,
   coverageOf,
+  employedOn,
+  firstReachedOn,
   percent,
+  reachedInYearOf,
   type StaffCourseFacts,
   statusOn,
 } from "../../src/domain/coverage";
@@ -110,5 +113,42 @@ describe("percent", () => {
     [5, 0, null],
   ])("%i of %i → %s", (part, whole, expected) => {
     expect(percent(part, whole)).toBe(expected);
+  });
+});
+
+describe("employedOn", () => {
+  const job = (validFrom: string, validTo: string | null) => ({
+    ...row(1, null, null),
+    validFrom,
+    validTo,
+  });
+  it.each<[string, string, string | null, string, boolean]>([
+    ["current", "2020-01-01", null, "2025-12-31", true],
+    ["hired on the day", "2025-12-31", null, "2025-12-31", true],
+    ["hired the day after", "2026-01-01", null, "2025-12-31", false],
+    ["last day is the day", "2020-01-01", "2025-12-31", "2025-12-31", true],
+    ["left the day before", "2020-01-01", "2025-12-30", "2025-12-31", false],
+  ])("%s", (_c, from, to, date, expected) => {
+    expect(employedOn([job(from, to)], date)).toHaveLength(expected ? 1 : 0);
+  });
+});
+
+describe("firstReachedOn / reachedInYearOf", () => {
+  it.each<[string, string | null, string | null, string | null, boolean]>([
+    ["nothing", null, null, null, false],
+    ["started in the year", "2025-03-01", null, "2025-03-01", true],
+    ["completed in the year without a start", null, "2025-12-31", "2025-12-31", true],
+    ["started the year before, completed in it", "2024-12-31", "2025-01-02", "2024-12-31", false],
+    ["completion row dated before the start row", "2025-02-01", "2024-06-01", "2024-06-01", false],
+    ["first event next year", "2026-01-01", null, "2026-01-01", false],
+    ["started 1 January", "2025-01-01", "2026-02-02", "2025-01-01", true],
+  ])("%s", (_c, startedOn, completedOn, first, inYear) => {
+    expect(firstReachedOn({ startedOn, completedOn })).toBe(first);
+    expect(reachedInYearOf([row(1, startedOn, completedOn)], 2025)).toBe(inYear ? 1 : 0);
+  });
+
+  it("counts a person with two employments once", () => {
+    const rows = [row(1, "2025-05-01", null, "/1/2/"), row(1, "2025-05-01", null, "/1/3/")];
+    expect(reachedInYearOf(rows, 2025)).toBe(1);
   });
 });

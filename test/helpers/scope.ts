@@ -23,6 +23,16 @@ export interface ScopeCase {
 export const CHEF_SCOPE_URLS: ScopeCase[] = [
   { url: "/", adminSees: false },
   { url: "/", adminSees: false, headers: { "HX-Request": "true" } },
+  // Reports (issue 5): the other unit by id, as htmx partial and as CSV export.
+  { url: "/tackning?enhet={unitId}" },
+  { url: "/tackning?enhet={unitId}", headers: { "HX-Request": "true" } },
+  { url: "/tackning/enhet/{unitId}" },
+  { url: "/tackning/enhet/{unitId}?visa=kvar" },
+  { url: "/tackning/enhet/{unitId}/export.csv" },
+  // A leaf unit's table export lists its (no) children, so admin sees no marker either.
+  { url: "/tackning/export.csv?enhet={unitId}", adminSees: false },
+  { url: "/rapport/2025?enhet={unitId}" },
+  { url: "/rapport/2025/export.csv?enhet={unitId}" },
 ];
 
 interface UnitMarkers {

@@ -6,7 +6,19 @@ export interface CoverageRow extends CoverageFigures {
 }
 
 /** Per-unit table; the bar repeats the percentage visually, the number stays the source. */
-export function CoverageTable({ rows, caption }: { rows: CoverageRow[]; caption: string }) {
+export function CoverageTable({
+  rows,
+  caption,
+  unitHref,
+  staffHref,
+}: {
+  rows: CoverageRow[];
+  caption: string;
+  /** Link from a unit's name (drill down), if any. */
+  unitHref?: (unit: CoverageRow["unit"]) => string;
+  /** Link to the unit's staff list, if any. */
+  staffHref?: (unit: CoverageRow["unit"]) => string;
+}) {
   return (
     <table class="coverage-table">
       <caption>{caption}</caption>
@@ -31,8 +43,16 @@ export function CoverageTable({ rows, caption }: { rows: CoverageRow[]; caption:
         {rows.map((row) => (
           <tr>
             <th scope="row">
-              {row.unit.name}
+              {unitHref ? <a href={unitHref(row.unit)}>{row.unit.name}</a> : row.unit.name}
               {row.unit.code ? <span class="muted"> ({row.unit.code})</span> : null}
+              {staffHref ? (
+                <>
+                  {" "}
+                  <a class="staff-link" href={staffHref(row.unit)}>
+                    personal
+                  </a>
+                </>
+              ) : null}
             </th>
             <td class="num">{formatCount(row.headcount)}</td>
             <td class="num">{formatCount(row.reached)}</td>

@@ -1,0 +1,44 @@
+/**
+ * Cells for spreadsheets people open in Excel: formula-injection escaping and CSV the way
+ * Swedish Excel reads it (`;` separator, UTF-8 BOM, CRLF, RFC 4180 quoting).
+ */
+
+export type Cell = string | number | null;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell that Excel would read as a formula (= + - @, or a leading tab/CR) gets a
+ * leading apostrophe so it stays text. Numbers are left alone: they are written as numbers.
+ */
+export function escapeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Numbers with a decimal comma, as Swedish Excel expects in CSV. */
+function csvNumber(n: number): string {
+  return String(n).replace(".", ",");
+}
+
+function csvField(cell: Cell): string {
+  if (cell === null) return "";
+  if (typeof cell === "number") return csvNumber(cell);
+  const text = escapeFormula(cell);
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A whole CSV document: BOM, header row, CRLF after every row. */
+export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
+  const lines = [header, ...rows].map((r) => r.map(csvField).join(";"));
+  return `\uFEFF${lines.map((l) => `${l}\r\n`).join("")}`;
+}
+
+/** Rows for a spreadsheet library: escaped text, numbers as numbers, null as empty. */
+export function toSheetRows(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly Cell[]>,
+): Array<Array<string | number>> {
+  return [header, ...rows].map((r) =>
+    r.map((cell) => (cell === null ? "" : typeof cell === "number" ? cell : escapeFormula(cell))),
+  );
+}

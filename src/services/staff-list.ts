@@ -1,0 +1,66 @@
+/** The people of a unit subtree on a date, with their course status (one query). */
+import { sql } from "drizzle-orm";
+import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
+import type { Db } from "../../db/client";
+import type { UnitRef } from "../domain/coverage";
+import { type StaffRow, type StaffStatus, staffStatus } from "../domain/staff-status";
+import { firstDateColumns, subtreeFilter } from "./facts";
+import { type Scope, unitScopeFilter } from "./scope";
+
+export async function loadStaffRows(
+  db: Db,
+  scope: Scope,
+  q: { unit: UnitRef; asOf: string; courseId: string },
+): Promise<StaffRow[]> {
+  const rows = await db.all<{
+    person_id: number;
+    employee_no: string | null;
+    first_name: string;
+    last_name: string;
+    email: string | null;
+    title: string | null;
+    unit_name: string;
+    unit_code: string | null;
+    valid_from: string;
+    started_on: string | null;
+    completed_on: string | null;
+  }>(sql`
+    SELECT p.id AS person_id, p.employee_no, p.first_name, p.last_name, p.email, e.title,
+      u.name AS unit_name, u.code AS unit_code, e.valid_from,
+      ${firstDateColumns(q.courseId, sql`e.person_id`, true)}
+    FROM employments e
+    JOIN people p ON p.id = e.person_id
+    JOIN units u ON u.id = e.unit_id
+    WHERE e.valid_from <= ${q.asOf}
+      AND (e.valid_to IS NULL OR e.valid_to >= ${q.asOf})
+      AND ${unitScopeFilter(scope, sql`u.path`)}
+      ${subtreeFilter(q.unit.path)}
+    ORDER BY p.id, u.name, e.id
+  `);
+  return rows.map((r) => ({
+    personId: r.person_id,
+    employeeNo: r.employee_no,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    email: r.email,
+    title: r.title,
+    unitName: r.unit_name,
+    unitCode: r.unit_code,
+    validFrom: r.valid_from,
+    startedOn: r.started_on,
+    completedOn: r.completed_on,
+  }));
+}
+
+export async function getStaffStatus(
+  db: Db,
+  scope: Scope,
+  q: { unit: UnitRef; asOf: string; courseId?: string },
+): Promise<StaffStatus[]> {
+  const rows = await loadStaffRows(db, scope, {
+    unit: q.unit,
+    asOf: q.asOf,
+    courseId: q.courseId ?? MANDATORY_COURSE_ID,
+  });
+  return staffStatus(rows, q.asOf);
+}

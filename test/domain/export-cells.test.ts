@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { escapeFormula, toCsv, toSheetRows } from "../../src/domain/export-cells";
+
+describe("escapeFormula", () => {
+  it.each([
+    ["=SUM(A1:A9)", "'=SUM(A1:A9)"],
+    ["+46 8 123", "'+46 8 123"],
+    ["-1", "'-1"],
+    ["@cmd", "'@cmd"],
+    ["\t=1", "'\t=1"],
+    ["\r=1", "'\r=1"],
+    ["Anna Andersson", "Anna Andersson"],
+    ["Åsa-Lena", "Åsa-Lena"],
+    ["a=b", "a=b"],
+    ["", ""],
+  ])("%j → %j", (input, expected) => {
+    expect(escapeFormula(input)).toBe(expected);
+  });
+});
+
+describe("toCsv", () => {
+  it("writes Swedish Excel CSV: BOM, semicolons, CRLF, decimal comma, quoting", () => {
+    const csv = toCsv(
+      ["Enhet", "Anställda", "Andel"],
+      [
+        ["Bredängs förskoleenhet", 40, 24.5],
+        ['Enhet "Syd"; norr', 3, null],
+        ['=HYPERLINK("x")', -2, 0],
+      ],
+    );
+    expect(csv).toBe(
+      "\uFEFFEnhet;Anställda;Andel\r\n" +
+        "Bredängs förskoleenhet;40;24,5\r\n" +
+        '"Enhet ""Syd""; norr";3;\r\n' +
+        '"\'=HYPERLINK(""x"")";-2;0\r\n',
+    );
+  });
+
+  it("quotes embedded line breaks", () => {
+    expect(toCsv(["a"], [["rad 1\nrad 2"]])).toBe('\uFEFFa\r\n"rad 1\nrad 2"\r\n');
+  });
+});
+
+describe("toSheetRows", () => {
+  it("keeps numbers, escapes text, empties nulls", () => {
+    expect(
+      toSheetRows(
+        ["Namn", "Tal"],
+        [
+          ["+1", 5],
+          [null, -1],
+        ],
+      ),
+    ).toEqual([
+      ["Namn", "Tal"],
+      ["'+1", 5],
+      ["", -1],
+    ]);
+  });
+});

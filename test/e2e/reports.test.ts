@@ -1,0 +1,75 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "./browser";
+import { type RunningServer, startServer } from "./server";
+
+describe("coverage and annual report in a real browser", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${server.baseUrl}/login?next=/tackning`);
+    await page.getByLabel("E-postadress").fill("ledning@demo.se");
+    await page.getByLabel("Lösenord").fill("demo-genomford");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL(`${server.baseUrl}/tackning`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("changing the unit swaps the result with htmx and pushes the URL, without a page load", async () => {
+    await page.waitForFunction(() => "htmx" in window);
+    // A marker on window survives an htmx swap but not a full page load.
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 42;
+    });
+    const fsk = await page
+      .locator("#enhet option", { hasText: "Avdelningen för förskola" })
+      .getAttribute("value");
+    await page.selectOption("#enhet", fsk!);
+    await page.waitForURL(/enhet=\d+/);
+    await expect(page.locator("#coverage-result h2").textContent()).resolves.toBe(
+      "Avdelningen för förskola",
+    );
+    await expect(
+      page.locator("#coverage-result table.coverage-table tbody tr").count(),
+    ).resolves.toBe(10);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    await page.fill("#datum", "2025-12-31");
+    await page.locator("#datum").dispatchEvent("change");
+    await page.waitForURL(/datum=2025-12-31/);
+    await expect(page.locator("#coverage-result .lead").textContent()).resolves.toContain(
+      "31 december 2025",
+    );
+    expect(await page.locator("svg.line-chart circle").count()).toBe(24);
+    await page.screenshot({ path: "test-results/coverage.png", fullPage: true });
+  });
+
+  it("shows the annual report with its sentence", async () => {
+    await page.goto(`${server.baseUrl}/rapport/2025`);
+    await expect(page.locator("blockquote.annual-sentence").textContent()).resolves.toMatch(
+      /^Under året har \d+ medarbetare av ca 1000 påbörjat eller helt genomfört utbildningen\./,
+    );
+    await page.screenshot({ path: "test-results/annual-report.png", fullPage: true });
+    await page.getByRole("button", { name: "Lås årsrapporten 2025" }).click();
+    await page.waitForURL(/meddelande=locked/);
+    await expect(page.locator(".lock-state").textContent()).resolves.toContain("Låst");
+    await expect(page.getByRole("button", { name: /Lås årsrapporten/ }).count()).resolves.toBe(0);
+  });
+
+  it("lists a unit's staff, those who have not started first", async () => {
+    await page.goto(`${server.baseUrl}/tackning`);
+    await page.locator("table.coverage-table a", { hasText: "Avdelningen för förskola" }).click();
+    await page.locator("table.coverage-table a.staff-link").first().click();
+    await page.waitForURL(/\/tackning\/enhet\/\d+/);
+    await expect(page.locator("h1").textContent()).resolves.toMatch(/^Personal: /);
+    await expect(page.locator(".staff-table tbody tr").first().getAttribute("class")).resolves.toBe(
+      "status-not_started",
+    );
+    await page.screenshot({ path: "test-results/staff-list.png", fullPage: true });
+  });
+});
