@@ -9,6 +9,7 @@ import { migrateDb } from "../db/migrate";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
 import { isEmpty, seedDemoData } from "../db/seed";
 import { parse, USAGE } from "./cli/args";
+import { importCompletionsCommand, importStaffCommand, importUndoCommand } from "./cli/import";
 import {
   type CliIo,
   type CliOutput,
@@ -31,8 +32,9 @@ const notYet =
   };
 
 const COMMANDS: Record<string, Command> = {
-  "import staff": notYet("import staff"),
-  "import completions": notYet("import completions"),
+  "import staff": importStaffCommand,
+  "import completions": importCompletionsCommand,
+  "import undo": importUndoCommand,
   "report annual": notYet("report annual"),
   "report coverage": reportCoverage,
   "user create": notYet("user create"),
@@ -63,7 +65,8 @@ export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number
     }
     const out = await command(db ?? ownDb!, args, io);
     io.stdout(args.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
-    return EXIT_OK;
+    if (out.stderr) io.stderr(out.stderr);
+    return out.exitCode ?? EXIT_OK;
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`Fel: ${err.message}\n`);

@@ -29,4 +29,8 @@ export interface CliOutput {
   json: unknown;
   /** Human-readable text otherwise. */
   text: string;
+  /** Printed on stderr (e.g. a file's row errors, listed while the JSON still goes to stdout). */
+  stderr?: string;
+  /** Exit code when the command ran but the input was bad (default 0). */
+  exitCode?: number;
 }

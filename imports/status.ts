@@ -1,0 +1,47 @@
+/** Status labels of webbutbildning exports (DESIGN.md) and what each says about progress. */
+import { headerKey } from "./headers";
+
+export type ProgressStatus = "none" | "started" | "completed";
+
+const LABELS: Record<ProgressStatus, readonly string[]> = {
+  none: ["Ej påbörjad", "Ej startad", "Inte påbörjad", "Ej påbörjat", "Not started", "Ej aktiv"],
+  started: [
+    "Påbörjad",
+    "Påbörjat",
+    "Pågående",
+    "Pågår",
+    "Startad",
+    "Startat",
+    "Under arbete",
+    "In progress",
+    "Started",
+  ],
+  completed: [
+    "Genomförd",
+    "Genomfört",
+    "Slutförd",
+    "Slutfört",
+    "Avklarad",
+    "Avklarat",
+    "Klar",
+    "Klart",
+    "Godkänd",
+    "Godkänt",
+    "Avslutad",
+    "Completed",
+    "Complete",
+    "Passed",
+    "Finished",
+  ],
+};
+
+const BY_KEY = new Map<string, ProgressStatus>(
+  (Object.entries(LABELS) as Array<[ProgressStatus, readonly string[]]>).flatMap(([s, labels]) =>
+    labels.map((l) => [headerKey(l), s] as const),
+  ),
+);
+
+/** The progress a status label means, or null for a label we do not know. */
+export function progressOf(label: string): ProgressStatus | null {
+  return BY_KEY.get(headerKey(label)) ?? null;
+}

@@ -1,0 +1,232 @@
+/**
+ * Staff import: a snapshot of everyone employed as of a date. Validated first, then applied
+ * in one transaction, with every write recorded as an effect so that undo is exact.
+ */
+import { eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../../db/client";
+import { employments, people, units } from "../../../db/schema";
+import { readSheet } from "../../../imports/read";
+import { ImportFileError } from "../../../imports/read/types";
+import { planStaffSnapshot, type StaffPlan, type UnitRef } from "../../../imports/staff-plan";
+import { parseStaffRows } from "../../../imports/staff-rows";
+import { toTable } from "../../../imports/table";
+import { formatSwedishDate } from "../../domain/dates";
+import { audit } from "../audit";
+import { createUnit } from "../units";
+import {
+  createImport,
+  type Effect,
+  findSameFile,
+  finishImport,
+  inChunks,
+  latestStaffAsOf,
+  recordEffects,
+  sha256Hex,
+} from "./record";
+import type { ImportInput, StaffReport } from "./types";
+
+export async function importStaff(
+  db: Db,
+  input: ImportInput & { asOf: string },
+): Promise<StaffReport> {
+  const sheet = readSheet(input.bytes, input.fileName, input.limits);
+  const table = toTable(sheet, "personalförteckning");
+  const parsed = parseStaffRows(table);
+  if (parsed.rows.length === 0 && parsed.errors.length === 0) {
+    throw new ImportFileError("Filen har en rubrikrad men inga personer under den.");
+  }
+  const later = await latestStaffAsOf(db);
+  if (later && later > input.asOf) {
+    throw new ImportFileError(
+      `Det finns redan en personalimport per ${formatSwedishDate(later)} (${later}). En ögonblicksbild per ${input.asOf} kan inte läggas in före den utan att skriva om historiken; ångra den senare importen först eller välj ett datum från ${later}.`,
+    );
+  }
+  const sha256 = await sha256Hex(input.bytes);
+  const report: StaffReport = {
+    kind: "staff",
+    asOf: input.asOf,
+    rows: parsed.total,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    left: 0,
+    errors: parsed.errors,
+    dryRun: input.dryRun,
+    importId: null,
+    alreadyImportedAs: await findSameFile(db, "staff", sha256, input.asOf),
+    format: sheet.format,
+    fileName: input.fileName,
+    newUnits: [],
+  };
+  if (parsed.errors.length > 0) return report;
+  const plan = planStaffSnapshot(await loadStaffState(db), parsed.rows, input.asOf);
+  Object.assign(report, plan.counts);
+  report.newUnits = plan.newUnits.map((u) => u.name);
+  if (input.dryRun || report.alreadyImportedAs !== null) return report;
+
+  report.importId = await db.transaction(async (tx) => {
+    const importId = await createImport(tx, {
+      kind: "staff",
+      fileName: input.fileName,
+      sha256,
+      asOf: input.asOf,
+      userId: input.userId,
+    });
+    const effects = await applyStaffPlan(tx, plan, importId);
+    await recordEffects(tx, effects);
+    await finishImport(tx, importId, { rows: report.rows, ...plan.counts });
+    await audit(tx, {
+      userId: input.userId,
+      action: "import.applied",
+      target: `import:${importId}`,
+      detail: { kind: "staff", fileName: input.fileName, sha256, asOf: input.asOf, ...plan.counts },
+      ip: input.ip ?? null,
+    });
+    return importId;
+  });
+  return report;
+}
+
+async function loadStaffState(db: Db) {
+  const [knownPeople, open, knownUnits, ends] = await Promise.all([
+    db
+      .select({
+        id: people.id,
+        employeeNo: people.employeeNo,
+        firstName: people.firstName,
+        lastName: people.lastName,
+        email: people.email,
+      })
+      .from(people),
+    db
+      .select({
+        id: employments.id,
+        personId: employments.personId,
+        unitId: employments.unitId,
+        title: employments.title,
+        validFrom: employments.validFrom,
+      })
+      .from(employments)
+      .where(isNull(employments.validTo))
+      .orderBy(employments.personId, employments.validFrom),
+    db
+      .select({ id: units.id, code: units.code, name: units.name, parentId: units.parentId })
+      .from(units)
+      .where(isNull(units.closedOn)),
+    db.all<{ person_id: number; d: string }>(
+      sql`SELECT person_id, MAX(valid_to) AS d FROM employments WHERE valid_to IS NOT NULL GROUP BY person_id`,
+    ),
+  ]);
+  const lastEnd = new Map(ends.map((r) => [r.person_id, r.d]));
+  return { people: knownPeople, open, units: knownUnits, lastEnd };
+}
+
+async function applyStaffPlan(tx: Tx, plan: StaffPlan, importId: number): Promise<Effect[]> {
+  const effects: Effect[] = [];
+  const unitIds: number[] = [];
+  const unitPaths = new Map<number, string>();
+  for (const u of await tx.select({ id: units.id, path: units.path }).from(units)) {
+    unitPaths.set(u.id, u.path);
+  }
+  const unitId = (ref: UnitRef) => ("id" in ref ? ref.id : unitIds[ref.newIndex]!);
+  for (const u of plan.newUnits) {
+    const parentId = u.parent ? unitId(u.parent) : null;
+    const created = await createUnit(tx, {
+      name: u.name,
+      code: u.code,
+      parentId,
+      parentPath: parentId ? unitPaths.get(parentId) : "/",
+    });
+    unitIds.push(created.id);
+    unitPaths.set(created.id, created.path);
+    effects.push({ importId, entity: "units", entityId: created.id, action: "insert" });
+  }
+
+  const personIds: number[] = [];
+  for (const batch of inChunks(plan.newPeople)) {
+    const ids = await tx
+      .insert(people)
+      .values(
+        batch.map((r) => ({
+          employeeNo: r.employeeNo,
+          firstName: r.firstName,
+          lastName: r.lastName,
+          email: r.email,
+        })),
+      )
+      .returning({ id: people.id, employeeNo: people.employeeNo, email: people.email });
+    const byKey = new Map(ids.map((p) => [p.employeeNo ?? `email:${p.email}`, p.id]));
+    for (const r of batch) {
+      const id = byKey.get(r.employeeNo ?? `email:${r.email}`);
+      if (id === undefined) throw new Error("inserted person not returned");
+      personIds.push(id);
+      effects.push({ importId, entity: "people", entityId: id, action: "insert" });
+    }
+  }
+
+  const now = new Date().toISOString();
+  for (const u of plan.personUpdates) {
+    await tx
+      .update(people)
+      .set({ ...u.set, updatedAt: now })
+      .where(eq(people.id, u.id));
+    effects.push({
+      importId,
+      entity: "people",
+      entityId: u.id,
+      action: "update",
+      before: u.before,
+    });
+  }
+  // Every close sets the same date: one statement per snapshot, not per leaver.
+  for (const batch of inChunks(plan.closes)) {
+    await tx
+      .update(employments)
+      .set({ validTo: batch[0]!.validTo })
+      .where(
+        inArray(
+          employments.id,
+          batch.map((c) => c.id),
+        ),
+      );
+    for (const c of batch) {
+      effects.push({
+        importId,
+        entity: "employments",
+        entityId: c.id,
+        action: "update",
+        before: { validTo: null },
+      });
+    }
+  }
+  for (const e of plan.edits) {
+    await tx
+      .update(employments)
+      .set({ unitId: unitId(e.unit), title: e.title })
+      .where(eq(employments.id, e.id));
+    effects.push({
+      importId,
+      entity: "employments",
+      entityId: e.id,
+      action: "update",
+      before: { unitId: e.before.unitId, title: e.before.title },
+    });
+  }
+  for (const batch of inChunks(plan.opens)) {
+    const ids = await tx
+      .insert(employments)
+      .values(
+        batch.map((o) => ({
+          personId: "id" in o.person ? o.person.id : personIds[o.person.newIndex]!,
+          unitId: unitId(o.unit),
+          title: o.title,
+          validFrom: o.validFrom,
+          importId,
+        })),
+      )
+      .returning({ id: employments.id });
+    for (const { id } of ids)
+      effects.push({ importId, entity: "employments", entityId: id, action: "insert" });
+  }
+  return effects;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { progressOf } from "../../imports/status";
+
+describe("progressOf", () => {
+  it.each([
+    ["Ej påbörjad", "none"],
+    ["Not started", "none"],
+    ["Påbörjad", "started"],
+    ["Pågående", "started"],
+    ["Startad", "started"],
+    ["In progress", "started"],
+    ["Genomförd", "completed"],
+    ["Slutförd", "completed"],
+    ["Avklarad", "completed"],
+    ["Klar", "completed"],
+    ["Godkänd", "completed"],
+    ["Completed", "completed"],
+    ["GENOMFÖRD ", "completed"],
+    ["Kanske", null],
+  ])("%j → %s", (label, progress) => {
+    expect(progressOf(label)).toBe(progress);
+  });
+});
