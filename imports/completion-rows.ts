@@ -84,6 +84,7 @@ export function parseCompletionRows(
     const completedOn = r.date("completedOn");
     const date = r.date("date");
     const events: CompletionEvent[] = [];
+    if (errors.length > before) continue;
     if (progress === "completed") {
       const on = completedOn ?? date;
       if (!on) r.fail(c.completedOn ? "completedOn" : "date", "datum saknas för en genomförd kurs");

@@ -13,6 +13,7 @@ export interface KnownPerson {
   firstName: string;
   lastName: string;
   email: string | null;
+  updatedAt?: string | null;
 }
 export interface OpenEmployment {
   id: number;
@@ -141,6 +142,8 @@ function diffPerson(person: KnownPerson, row: StaffRow, plan: StaffPlan): boolea
     Object.assign(before, { [f]: person[f] });
   }
   if (Object.keys(set).length === 0) return false;
+  // Undo restores the row exactly, including when it was last changed.
+  if (person.updatedAt !== undefined) before.updatedAt = person.updatedAt;
   plan.personUpdates.push({ id: person.id, set, before });
   return true;
 }

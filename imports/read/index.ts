@@ -13,6 +13,7 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 }
 
 export function formatMegabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} kB`;
   return `${(bytes / (1024 * 1024)).toLocaleString("sv-SE", { maximumFractionDigits: 1 })} MB`;
 }
 

@@ -96,6 +96,7 @@ async function loadStaffState(db: Db) {
         firstName: people.firstName,
         lastName: people.lastName,
         email: people.email,
+        updatedAt: people.updatedAt,
       })
       .from(people),
     db

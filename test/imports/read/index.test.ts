@@ -26,7 +26,9 @@ describe("readSheet rejects bad files with a Swedish message", () => {
 
   it("refuses a file over the limit before parsing", () => {
     const limits = { ...DEFAULT_READ_LIMITS, maxBytes: 100 };
-    expect(() => readSheet(new Uint8Array(101), "a.csv", limits)).toThrow(/högst 100 B|högst 0 MB/);
+    expect(() => readSheet(new Uint8Array(101), "a.csv", limits)).toThrow(
+      /Filen är 1 kB; högst 1 kB tas emot/,
+    );
   });
 
   it("refuses absurd sheet dimensions: a value far out in column XFD", () => {
