@@ -10,6 +10,7 @@ import type { AppDeps, AppEnv } from "./env";
 import { authRoutes } from "./routes/auth";
 import { errorPage } from "./routes/error-page";
 import { homeRoutes } from "./routes/home";
+import { importRoutes } from "./routes/imports";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/", authRoutes);
   app.route("/", homeRoutes);
+  app.route("/", importRoutes(deps.uploadLimitBytes));
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));
   app.onError((err, c) => {
