@@ -3,7 +3,8 @@
  * A file without a Status column is an attendance list: present = completed on Datum.
  */
 import type { CompletionKind } from "../db/schema";
-import { matchCourse } from "../src/domain/titles";
+import { matchCourse, normaliseTitle } from "../src/domain/titles";
+import { parseDate } from "./dates";
 import { normaliseEmail, normaliseEmployeeNo } from "./people";
 import { ImportFileError } from "./read/types";
 import { progressOf } from "./status";
@@ -39,15 +40,20 @@ export function parseCompletionRows(
   courseIndex: Map<string, string>,
 ): CompletionRows {
   const c = table.columns;
-  if (!c.course) {
-    throw new ImportFileError("Filen saknar kolumnen Kurs (eller Kursnamn/Utbildning).");
+  // A file for one course may name it (and an attendance list its date) only in the title.
+  const titleCourse = c.course ? null : courseInTitle(table.titleCells, courseIndex);
+  if (!c.course && !titleCourse) {
+    throw new ImportFileError(
+      "Filen saknar kolumnen Kurs (eller Kursnamn/Utbildning), och rubriken ovanför tabellen nämner ingen kurs i katalogen.",
+    );
   }
+  const titleDate = !c.status && !c.completedOn && !c.date ? dateInTitle(table.titleCells) : null;
   if (!c.employeeNo && !c.email && !c.name && !c.lastName) {
     throw new ImportFileError(
       "Filen saknar kolumner som identifierar personen: Anställningsnummer, E-post eller Namn.",
     );
   }
-  if (!c.status && !c.completedOn && !c.date) {
+  if (!c.status && !c.completedOn && !c.date && !titleDate) {
     throw new ImportFileError(
       "Filen saknar både Status och datum. En närvarolista behöver kolumnen Datum; en export från webbutbildningen Status och Slutförd datum.",
     );
@@ -59,7 +65,7 @@ export function parseCompletionRows(
   for (const tr of table.rows) {
     const r = new RowReader(table, tr, errors);
     const before = errors.length;
-    const courseText = r.text("course");
+    const courseText = c.course ? r.text("course") : titleCourse!;
     if (!courseText) {
       r.fail("course", "kurs saknas");
       continue;
@@ -75,18 +81,19 @@ export function parseCompletionRows(
       );
       continue;
     }
-    const courseId = matchCourse(courseIndex, courseText);
+    const courseId = c.course ? courseOf(courseIndex, courseText) : titleCourse;
     if (progress === "none" || !courseId) {
       ignored++;
       continue;
     }
     const startedOn = r.date("startedOn");
     const completedOn = r.date("completedOn");
-    const date = r.date("date");
+    const date = r.date("date") ?? titleDate;
     const events: CompletionEvent[] = [];
     if (errors.length > before) continue;
     if (progress === "completed") {
-      const on = completedOn ?? date;
+      // No completion date but a start date: the start is the best date the file gives.
+      const on = completedOn ?? date ?? startedOn;
       if (!on) r.fail(c.completedOn ? "completedOn" : "date", "datum saknas för en genomförd kurs");
       else events.push({ kind: "completed", date: on });
       if (startedOn) events.unshift({ kind: "started", date: startedOn });
@@ -104,4 +111,33 @@ export function parseCompletionRows(
     rows.push({ row: tr.row, employeeNo, email, name, courseId, events, raw: r.raw() });
   }
   return { kind, rows, ignored, errors, total: table.rows.length };
+}
+
+/** Catalogue id for a title as written, also with a trailing "(2025)" or "– version 2" removed. */
+export function courseOf(index: Map<string, string>, title: string): string | null {
+  return (
+    matchCourse(index, title) ??
+    matchCourse(index, title.replace(/\s*\([^)]*\)\s*$/, "")) ??
+    matchCourse(index, title.replace(/\s*[-–,]\s*(version|ver\.?|v)\s*\d+\s*$/i, ""))
+  );
+}
+
+/** The one catalogue course whose title or alias a title row contains, or null. */
+export function courseInTitle(cells: readonly string[], index: Map<string, string>): string | null {
+  const text = normaliseTitle(cells.join(" | "));
+  const found = new Set<string>();
+  for (const [title, id] of index) if (title.length > 3 && text.includes(title)) found.add(id);
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+function dateInTitle(cells: readonly string[]): string | null {
+  for (const cell of cells) {
+    for (const token of cell.match(
+      /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2} [a-zåäö]+\.? \d{4}/gi,
+    ) ?? []) {
+      const d = parseDate(token);
+      if (d) return d;
+    }
+  }
+  return null;
 }

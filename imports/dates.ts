@@ -1,11 +1,12 @@
 /**
  * Dates as HR's files write them. Accepted: Excel serial numbers (1900 or 1904 system),
- * ISO `2025-03-04` (a time after it is ignored: `2025-03-04 10:15`), `2025/03/04`,
+ * ISO `2025-03-04` (a local time after it is ignored: `2025-03-04 10:15`; an instant with a
+ * zone, `2025-03-04T23:30:00Z`, is dated in Stockholm: 2025-03-05), `2025/03/04`,
  * `20250304`, `4.3.2025` (day first), Swedish/English month names (`4 mars 2025`) and
  * `4/3/2025`: day first, as in Sweden, unless the same column has a value like `3/25/2025`
  * that only reads month first — then the whole column is read month first.
  */
-import { isIsoDate } from "../src/domain/dates";
+import { isIsoDate, stockholmDate } from "../src/domain/dates";
 import type { Cell } from "./read/types";
 
 export type SlashOrder = "dmy" | "mdy";
@@ -85,6 +86,11 @@ export function parseDate(cell: Cell, opts: DateOptions = {}): string | null | u
   }
   const s = cell.trim().replace(/\s+/g, " ");
   if (s === "") return null;
+  // An instant with a zone (cloud platforms export UTC) is dated where the course was taken.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
+    const instant = new Date(s);
+    if (!Number.isNaN(instant.getTime())) return stockholmDate(instant);
+  }
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}[:.]\d{2}.*)?$/.exec(s);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);

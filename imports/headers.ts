@@ -112,10 +112,14 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
   date: ["Datum", "Närvarodatum", "Kursdatum", "Utbildningsdatum", "Deltog datum", "Date"],
 };
 
-/** The form headers are compared in: "E-post:" → "epost", "Anst. nr" → "anstnr". */
+/**
+ * The form headers are compared in: "E-post:" → "epost", "Anst. nr" → "anstnr",
+ * "Anställningsdatum (ÅÅÅÅ-MM-DD)" → "anställningsdatum".
+ */
 export function headerKey(header: string): string {
   return header
     .normalize("NFC")
+    .replace(/\([^)]*\)/g, "")
     .toLocaleLowerCase("sv-SE")
     .replace(/[\s.:*_\-–/()'"]+/g, "");
 }

@@ -47,17 +47,28 @@ export function parseStaffRows(table: Table): StaffRows {
     const r = new RowReader(table, tr, errors);
     const before = errors.length;
     const employeeNo = c.employeeNo ? normaliseEmployeeNo(r.text("employeeNo")) : null;
-    const emailText = r.text("email");
-    const email = emailText ? normaliseEmail(emailText) : "";
-    if (emailText && !email) r.fail("email", `'${emailText}' är ingen e-postadress`);
+    // A placeholder ("-", "saknas") or a typo is not an address: kept as none, not an error,
+    // since e-mail only helps matching course files.
+    const email = normaliseEmail(r.text("email"));
     if (c.employeeNo && !employeeNo) r.fail("employeeNo", "anställningsnummer saknas");
     if (!c.employeeNo && !email) r.fail("email", "e-postadress saknas");
     let { firstName, lastName } = { firstName: r.text("firstName"), lastName: r.text("lastName") };
     if (!firstName && !lastName && r.text("name"))
       ({ firstName, lastName } = splitName(r.text("name")));
     if (!firstName && !lastName) r.fail(c.name ? "name" : "lastName", "namn saknas");
-    const unitName = r.text("unit");
-    const unitCode = r.text("unitCode") || null;
+    let unitName = r.text("unit");
+    let unitCode = r.text("unitCode") || null;
+    let departmentName = r.text("department") || null;
+    let departmentCode = r.text("departmentCode") || null;
+    // Staff placed directly in an avdelning (e.g. its chef) have no Enhet.
+    if (!unitName && !unitCode && (departmentName || departmentCode)) {
+      [unitName, unitCode, departmentName, departmentCode] = [
+        departmentName ?? "",
+        departmentCode,
+        null,
+        null,
+      ];
+    }
     if (!unitName && !unitCode) r.fail(c.unit ? "unit" : "unitCode", "enhet saknas");
     const employmentDate = r.has("employmentDate")
       ? r.date("employmentDate")
@@ -73,8 +84,8 @@ export function parseStaffRows(table: Table): StaffRows {
       email: email || null,
       unitName: unitName || unitCode!,
       unitCode,
-      departmentName: r.text("department") || null,
-      departmentCode: r.text("departmentCode") || null,
+      departmentName,
+      departmentCode,
       title: r.text("title") || null,
       employmentDate,
     };

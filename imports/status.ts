@@ -43,5 +43,9 @@ const BY_KEY = new Map<string, ProgressStatus>(
 
 /** The progress a status label means, or null for a label we do not know. */
 export function progressOf(label: string): ProgressStatus | null {
-  return BY_KEY.get(headerKey(label)) ?? null;
+  const exact = BY_KEY.get(headerKey(label));
+  if (exact) return exact;
+  // "Slutförd – godkänd", "Genomförd 100 %": the first word carries the status.
+  const first = label.trim().split(/[\s,;:\-–]+/)[0] ?? "";
+  return first && first !== label.trim() ? (BY_KEY.get(headerKey(first)) ?? null) : null;
 }

@@ -26,6 +26,8 @@ export interface Table {
   /** Headers we do not know, kept for the raw row of the unmatched queue. */
   otherColumns: Column[];
   rows: TableRow[];
+  /** Text of the title rows above the header ("Närvarolista – Fördjupad utbildning 14/10"). */
+  titleCells: string[];
   date1904: boolean;
   format: string;
   slashOrder: Partial<Record<Field, SlashOrder>>;
@@ -87,6 +89,9 @@ export function toTable(sheet: Sheet, what: string): Table {
     columns,
     otherColumns,
     rows,
+    titleCells: sheet.rows
+      .slice(0, best.at)
+      .flatMap((r) => r.cells.filter((v): v is string => typeof v === "string")),
     date1904: sheet.date1904,
     format: sheet.format,
     slashOrder,

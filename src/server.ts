@@ -39,7 +39,9 @@ async function main(): Promise<void> {
 
   const root = new Hono();
   root.use("/static/*", serveStatic({ root: "./views/public" }));
-  root.route("/", createApp({ db }));
+  const limitMb = Number(process.env.IMPORT_LIMIT_MB);
+  const uploadLimitBytes = limitMb > 0 ? Math.round(limitMb * 1024 * 1024) : undefined;
+  root.route("/", createApp({ db, uploadLimitBytes }));
 
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "127.0.0.1";

@@ -13,8 +13,12 @@ export function readCsv(bytes: Uint8Array, limits: ReadLimits): Sheet {
       "Filen ser inte ut att vara en CSV-fil (den innehåller binära data). Spara den som CSV eller Excel och försök igen.",
     );
   }
-  const delimiter = detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  // Excel's "sep=;" first line names the delimiter; the line itself is not data.
+  const hint = /^sep=(.)\r?\n/i.exec(text);
+  const body = hint ? text.slice(hint[0].length) : text;
+  const delimiter = hint?.[1] ?? detectDelimiter(body);
+  const offset = hint ? 1 : 0;
+  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
   if (parsed.data.length > limits.maxRows + 50) {
     throw new ImportFileError(
       `Filen har ${parsed.data.length} rader; högst ${limits.maxRows} tas emot. Dela upp filen.`,
@@ -29,7 +33,7 @@ export function readCsv(bytes: Uint8Array, limits: ReadLimits): Sheet {
       );
     }
     if (cells.every((c) => c.trim() === "")) continue;
-    rows.push({ row: i + 1, cells: cells.map((c) => (c.trim() === "" ? null : c)) });
+    rows.push({ row: i + 1 + offset, cells: cells.map((c) => (c.trim() === "" ? null : c)) });
   }
   return {
     rows,

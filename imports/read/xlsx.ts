@@ -1,5 +1,6 @@
 /** Excel reader (.xlsx and the old binary .xls) via SheetJS in dense mode. */
 import * as XLSX from "xlsx";
+import { fieldOf } from "../headers";
 import { ImportFileError, type ReadLimits, type Sheet, type SheetRow } from "./types";
 
 export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: "xlsx" | "xls"): Sheet {
@@ -20,10 +21,10 @@ export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: "xlsx"
       `Filen kunde inte läsas som Excel-fil (.${kind}). Är den skadad eller lösenordsskyddad? Öppna den i Excel och spara den igen.`,
     );
   }
-  const name = wb.SheetNames.find((n) => hasData(wb.Sheets[n])) ?? wb.SheetNames[0];
+  const name = bestSheet(wb);
   const ws = name ? wb.Sheets[name] : undefined;
-  if (!ws) throw new ImportFileError("Excel-filen har inga blad med innehåll.");
-  const data = (ws as { "!data"?: XLSX.CellObject[][] })["!data"] ?? [];
+  if (!ws || !name) throw new ImportFileError("Excel-filen har inga blad med innehåll.");
+  const data = denseData(ws);
   if (data.length > limits.maxRows + 50) {
     throw new ImportFileError(
       `Bladet '${name}' har fler än ${limits.maxRows} rader. Dela upp filen eller ta bort tomma rader i slutet.`,
@@ -48,9 +49,29 @@ export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: "xlsx"
   return { rows, date1904, format: `Excel (.${kind}), blad '${name}'` };
 }
 
-function hasData(ws: XLSX.WorkSheet | undefined): boolean {
-  const data = (ws as { "!data"?: unknown[] } | undefined)?.["!data"];
-  return Array.isArray(data) && data.some((r) => Array.isArray(r) && r.length > 0);
+function denseData(ws: XLSX.WorkSheet): XLSX.CellObject[][] {
+  return (ws as { "!data"?: XLSX.CellObject[][] })["!data"] ?? [];
+}
+
+/**
+ * The sheet whose first rows name the most known columns (a workbook may start with an
+ * instructions sheet); the first sheet with data when none does.
+ */
+function bestSheet(wb: XLSX.WorkBook): string | undefined {
+  let best: { name: string; score: number } | undefined;
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    const data = ws ? denseData(ws) : [];
+    if (!data.some((r) => Array.isArray(r) && r.length > 0)) continue;
+    let score = 0;
+    for (const row of data.slice(0, 30)) {
+      const fields = new Set((row ?? []).map((c) => (c?.t === "s" ? fieldOf(String(c.v)) : null)));
+      fields.delete(null);
+      score = Math.max(score, fields.size);
+    }
+    if (!best || score > best.score) best = { name, score };
+  }
+  return best?.name;
 }
 
 function cellValue(cell: XLSX.CellObject | undefined): string | number | null {

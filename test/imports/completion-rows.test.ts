@@ -52,6 +52,19 @@ describe("parseCompletionRows (export with Status)", () => {
     expect(r.kind).toBe("completions");
   });
 
+  it("dates a completion without Slutförd datum by its start, and reads course titles with a year", () => {
+    const r = parse([
+      HEADER,
+      ["A", "a@x.se", `${WEB} (2025)`, "Genomförd (100%)", "2025-03-04", null],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.rows[0]!.courseId).toBe("vbe-webb");
+    expect(r.rows[0]!.events).toEqual([
+      { kind: "started", date: "2025-03-04" },
+      { kind: "completed", date: "2025-03-04" },
+    ]);
+  });
+
   it("ignores Ej påbörjad rows, empty status without dates and courses outside the catalogue", () => {
     const r = parse([
       HEADER,
@@ -108,6 +121,19 @@ describe("parseCompletionRows (attendance list)", () => {
         events: [{ kind: "completed", date: "2025-10-14" }],
       }),
     ]);
+  });
+
+  it("takes the course and the date from the title rows when the table has neither", () => {
+    const r = parse([
+      ["Närvarolista: Otillåten påverkan, 2025-11-03"],
+      ["Namn", "E-post", "Enhet"],
+      ["Leila Karimi", "l@x.se", "Vuxenenheten"],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.rows[0]).toMatchObject({
+      courseId: "otillaten-paverkan",
+      events: [{ kind: "completed", date: "2025-11-03" }],
+    });
   });
 
   it.each([

@@ -30,6 +30,9 @@ describe("fieldOf", () => {
     ["Slutförd datum", "completedOn"],
     ["Genomförd datum", "completedOn"],
     ["Datum", "date"],
+    ["Anställningsdatum (ÅÅÅÅ-MM-DD)", "employmentDate"],
+    ["E-post (arbete)", "email"],
+    ["Slutförd\ndatum", "completedOn"],
     ["Telefon", null],
     ["Personalförteckning per 2025-12-31", null],
   ])("%j → %s", (header, field) => {

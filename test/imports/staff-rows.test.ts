@@ -71,10 +71,6 @@ describe("parseStaffRows", () => {
       "Rad 2, kolumn Anst.nr: anställningsnummer saknas",
     ],
     [["1", "", "", "", "", "Enh", "", "", ""], "Rad 2, kolumn Efternamn: namn saknas"],
-    [
-      ["1", "Anna", "Berg", "anna(at)x.se", "", "Enh", "", "", ""],
-      "Rad 2, kolumn E-post: 'anna(at)x.se' är ingen e-postadress",
-    ],
     [["1", "Anna", "Berg", "", "", "", "", "", ""], "Rad 2, kolumn Enhet: enhet saknas"],
     [
       ["1", "Anna", "Berg", "", "", "Enh", "", "", "31/02/2019"],
@@ -84,6 +80,28 @@ describe("parseStaffRows", () => {
     const r = parseStaffRows(table([HEADER, row.map((c) => (c === "" ? null : c))]));
     expect(r.errors).toEqual([{ row: 2, message }]);
     expect(r.rows).toEqual([]);
+  });
+
+  it("keeps a placeholder or broken e-mail as none, without an error", () => {
+    const r = parseStaffRows(
+      table([
+        HEADER,
+        ["1", "A", "B", "-", null, "E", null, null, null],
+        ["2", "C", "D", "anna(at)x.se", null, "E", null, null, null],
+      ]),
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.rows.map((p) => p.email)).toEqual([null, null]);
+  });
+
+  it("places someone without Enhet in their Avdelning", () => {
+    const r = parseStaffRows(
+      table([
+        HEADER,
+        ["1", "A", "B", null, "Avdelningen för förskola", null, null, "Avdelningschef", null],
+      ]),
+    );
+    expect(r.rows[0]).toMatchObject({ unitName: "Avdelningen för förskola", departmentName: null });
   });
 
   it("accepts an identical duplicate, refuses a conflicting one", () => {

@@ -16,7 +16,11 @@ describe("progressOf", () => {
     ["Godkänd", "completed"],
     ["Completed", "completed"],
     ["GENOMFÖRD ", "completed"],
+    ["Genomförd (100%)", "completed"],
+    ["Slutförd – godkänd", "completed"],
+    ["Påbörjad 40 %", "started"],
     ["Kanske", null],
+    ["Kanske klar", null],
   ])("%j → %s", (label, progress) => {
     expect(progressOf(label)).toBe(progress);
   });

@@ -27,6 +27,14 @@ describe("readCsv", () => {
     ]);
   });
 
+  it("honours Excel's sep= line and keeps row numbers", () => {
+    const sheet = readCsv(utf8("sep=,\nNamn;Kommentar,Kurs\nA;B,C\n"), DEFAULT_READ_LIMITS);
+    expect(sheet.rows).toEqual([
+      { row: 2, cells: ["Namn;Kommentar", "Kurs"] },
+      { row: 3, cells: ["A;B", "C"] },
+    ]);
+  });
+
   it("reads Windows-1252 with an en dash", () => {
     const sheet = readCsv(cp1252("Enhet;Kurs\nFältgruppen – ungdom;VBE\n"), DEFAULT_READ_LIMITS);
     expect(sheet.rows[1]!.cells).toEqual(["Fältgruppen – ungdom", "VBE"]);

@@ -74,6 +74,29 @@ describe("readSheet reads Excel", () => {
     ]);
   });
 
+  it("picks the sheet with the table, not an instructions sheet before it", () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([["Instruktioner"], ["Fyll i bladet Personal"]]),
+      "Läs mig",
+    );
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ["Anst.nr", "Namn", "Enhet"],
+        [1, "A B", "X"],
+      ]),
+      "Personal",
+    );
+    const sheet = readSheet(
+      new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" })),
+      "p.xlsx",
+    );
+    expect(sheet.format).toBe("Excel (.xlsx), blad 'Personal'");
+    expect(sheet.rows[1]!.cells).toEqual([1, "A B", "X"]);
+  });
+
   it("reads the old .xls format", () => {
     const sheet = readSheet(
       xlsBytes([
