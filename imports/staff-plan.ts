@@ -46,6 +46,11 @@ export interface StaffPlan {
   counts: { created: number; updated: number; unchanged: number; left: number };
 }
 
+/**
+ * `previousAsOf` is the latest earlier snapshot: someone it did not list was not employed on
+ * its date, so a newcomer's period never starts on or before it, whatever Anställningsdatum
+ * says — a report for an already imported date stays the same.
+ */
 export function planStaffSnapshot(
   state: {
     people: KnownPerson[];
@@ -55,6 +60,7 @@ export function planStaffSnapshot(
   },
   rows: readonly StaffRow[],
   asOf: string,
+  previousAsOf: string | null = null,
 ): StaffPlan {
   const plan: StaffPlan = {
     newUnits: [],
@@ -66,6 +72,8 @@ export function planStaffSnapshot(
     counts: { created: 0, updated: 0, unchanged: 0, left: 0 },
   };
   const dayBefore = addDays(asOf, -1);
+  const notBefore = previousAsOf ? addDays(previousAsOf, 1) : null;
+  const startOf = (date: string) => (notBefore && date < notBefore ? notBefore : date);
   const resolveUnit = unitResolver(state.units, plan);
   const byNo = new Map(state.people.filter((p) => p.employeeNo).map((p) => [p.employeeNo!, p]));
   const byEmail = new Map<string, KnownPerson>();
@@ -87,7 +95,7 @@ export function planStaffSnapshot(
         person: { newIndex: plan.newPeople.length - 1 },
         unit,
         title: row.title,
-        validFrom: row.employmentDate ?? asOf,
+        validFrom: startOf(row.employmentDate ?? asOf),
       });
       plan.counts.created++;
       continue;
@@ -115,7 +123,7 @@ export function planStaffSnapshot(
         person: { id: person.id },
         unit,
         title: row.title ?? open[0]?.title ?? null,
-        validFrom: rehired ? row.employmentDate! : asOf,
+        validFrom: rehired ? startOf(row.employmentDate!) : asOf,
       });
     }
     if (changed) plan.counts.updated++;

@@ -79,7 +79,10 @@ export function toTable(sheet: Sheet, what: string): Table {
     if (cell !== null && !known.has(index))
       otherColumns.push({ index, label: String(cell).trim() });
   });
-  const rows = sheet.rows.slice(best.at + 1);
+  // A lone cell below a real table is a note or a total ("Antal: 120"), not a person.
+  const rows = sheet.rows
+    .slice(best.at + 1)
+    .filter((r) => best.found.size < 3 || r.cells.filter((v) => v !== null).length > 1);
   const slashOrder: Partial<Record<Field, SlashOrder>> = {};
   for (const [field, col] of Object.entries(columns) as Array<[Field, Column]>) {
     slashOrder[field] = detectSlashOrder(rows.map((r) => r.cells[col.index] ?? null));

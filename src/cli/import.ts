@@ -105,9 +105,7 @@ export async function importCompletionsCommand(
   args: ParsedArgs,
   io: CliIo,
 ): Promise<CliOutput> {
-  if (args.values["as-of"] !== undefined) {
-    throw new UsageError("--as-of gäller bara import staff; kursfiler har datum per rad.");
-  }
+  // --as-of is accepted and ignored: course files carry a date on every row.
   const limits = limitsFromEnv(io.env);
   const file = readInput(args, limits);
   const r = await asUsage(() =>

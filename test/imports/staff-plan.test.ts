@@ -67,6 +67,16 @@ describe("planStaffSnapshot", () => {
     expect(p.newUnits).toEqual([]);
   });
 
+  it("never starts a newcomer on or before the previous snapshot, which did not list them", () => {
+    const p = planStaffSnapshot(
+      state([], []),
+      [row("1"), row("2", { employmentDate: "2026-02-01" })],
+      "2026-03-31",
+      "2025-12-31",
+    );
+    expect(p.opens.map((o) => o.validFrom)).toEqual(["2026-01-01", "2026-02-01"]);
+  });
+
   it("leaves an unchanged person alone", () => {
     const p = planStaffSnapshot(
       state([person(10, "1")], [open(100, 10, 2)]),

@@ -38,6 +38,18 @@ describe("toTable", () => {
     expect(new RowReader(t, t.rows[0]!, errors).raw()).toEqual({ Namn: "Anna", Kurs: "VBE" });
   });
 
+  it("drops a lone note or total below the table", () => {
+    const t = toTable(
+      sheet([
+        ["Anst.nr", "Namn", "Enhet"],
+        ["1", "Anna Berg", "X"],
+        ["Antal anställda: 1", null, null],
+      ]),
+      "personalförteckning",
+    );
+    expect(t.rows.map((r) => r.row)).toEqual([2]);
+  });
+
   it("refuses a file without a recognisable header", () => {
     expect(() =>
       toTable(

@@ -38,10 +38,12 @@ export async function latestApplied(db: DbOrTx, kind: ImportKind) {
   return row ?? null;
 }
 
-/** The latest as-of date of an applied staff snapshot, or null. */
-export async function latestStaffAsOf(db: DbOrTx): Promise<string | null> {
+/** The latest as-of date of an applied staff snapshot (before `before`, if given), or null. */
+export async function latestStaffAsOf(db: DbOrTx, before?: string): Promise<string | null> {
+  const bound = before ?? "9999-12-31";
   const [row] = await db.all<{ d: string | null }>(
-    sql`SELECT MAX(as_of) AS d FROM imports WHERE kind = 'staff' AND status = 'applied'`,
+    sql`SELECT MAX(as_of) AS d FROM imports
+        WHERE kind = 'staff' AND status = 'applied' AND as_of < ${bound}`,
   );
   return row?.d ?? null;
 }

@@ -59,7 +59,8 @@ export async function importStaff(
     newUnits: [],
   };
   if (parsed.errors.length > 0) return report;
-  const plan = planStaffSnapshot(await loadStaffState(db), parsed.rows, input.asOf);
+  const previous = await latestStaffAsOf(db, input.asOf);
+  const plan = planStaffSnapshot(await loadStaffState(db), parsed.rows, input.asOf, previous);
   Object.assign(report, plan.counts);
   report.newUnits = plan.newUnits.map((u) => u.name);
   if (input.dryRun || report.alreadyImportedAs !== null) return report;
