@@ -3,7 +3,7 @@
  * in one transaction, with every write recorded as an effect so that undo is exact.
  */
 import { eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../../db/client";
+import type { Db, DbOrTx, Tx } from "../../../db/client";
 import { employments, people, units } from "../../../db/schema";
 import { readSheet } from "../../../imports/read";
 import { ImportFileError } from "../../../imports/read/types";
@@ -73,14 +73,23 @@ export async function importStaff(
       asOf: input.asOf,
       userId: input.userId,
     });
-    const effects = await applyStaffPlan(tx, plan, importId);
+    // Planned again inside the transaction, so a concurrent import cannot make it stale.
+    const fresh = planStaffSnapshot(await loadStaffState(tx), parsed.rows, input.asOf, previous);
+    Object.assign(report, fresh.counts);
+    const effects = await applyStaffPlan(tx, fresh, importId);
     await recordEffects(tx, effects);
-    await finishImport(tx, importId, { rows: report.rows, ...plan.counts });
+    await finishImport(tx, importId, { rows: report.rows, ...fresh.counts });
     await audit(tx, {
       userId: input.userId,
       action: "import.applied",
       target: `import:${importId}`,
-      detail: { kind: "staff", fileName: input.fileName, sha256, asOf: input.asOf, ...plan.counts },
+      detail: {
+        kind: "staff",
+        fileName: input.fileName,
+        sha256,
+        asOf: input.asOf,
+        ...fresh.counts,
+      },
       ip: input.ip ?? null,
     });
     return importId;
@@ -88,7 +97,7 @@ export async function importStaff(
   return report;
 }
 
-async function loadStaffState(db: Db) {
+async function loadStaffState(db: DbOrTx) {
   const [knownPeople, open, knownUnits, ends] = await Promise.all([
     db
       .select({
