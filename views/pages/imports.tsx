@@ -103,7 +103,7 @@ function ImportHistory({ history }: { history: ImportListItem[] }) {
         {history.map((i) => (
           <tr>
             <td class="num">{i.id}</td>
-            <td>{i.createdAt.slice(0, 16).replace("T", " ")}</td>
+            <td>{stockholmTime(i.createdAt)}</td>
             <td>{KIND_LABEL[i.kind] ?? i.kind}</td>
             <td>{i.fileName}</td>
             <td>{i.asOf ?? ""}</td>
@@ -127,6 +127,18 @@ function ImportHistory({ history }: { history: ImportListItem[] }) {
       </tbody>
     </table>
   );
+}
+
+const STOCKHOLM_TIME = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  dateStyle: "short",
+  timeStyle: "short",
+});
+
+/** "2026-11-25 16:19": when it happened, in Stockholm. */
+function stockholmTime(instant: string): string {
+  const d = new Date(instant);
+  return Number.isNaN(d.getTime()) ? instant : STOCKHOLM_TIME.format(d);
 }
 
 const COUNT_LABEL: Record<string, string> = {
