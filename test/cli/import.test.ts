@@ -78,6 +78,13 @@ describe("cli import (in process)", () => {
     expect(real.json()).toMatchObject({ created: 10, dryRun: false });
   });
 
+  it("import staff defaults --as-of to today in Stockholm", async () => {
+    const c = io();
+    const argv = ["import", "staff", `${EX}/personal-2026-03-31.csv`, "--dry-run", "--json"];
+    expect(await runCli(argv, c.io, t.db)).toBe(0);
+    expect(c.json()).toMatchObject({ asOf: "2026-04-10", dryRun: true });
+  });
+
   it("import completions --json follows the contract", async () => {
     const c = io();
     expect(

@@ -6,7 +6,7 @@ import { importStaff } from "../../../src/services/imports/staff";
 import { undoLatestImport } from "../../../src/services/imports/undo";
 import { ALL_UNITS } from "../../../src/services/scope";
 import { createTestDb, type TestDb } from "../../helpers/db";
-import { utf8 } from "../../helpers/files";
+import { cp1252, utf8, xlsBytes } from "../../helpers/files";
 import { count, dumpData, example } from "../../helpers/imports";
 
 let t: TestDb;
@@ -29,6 +29,12 @@ const second = (dryRun = false) =>
     dryRun,
     userId: null,
   });
+const TABLE = [
+  ["Personal per 2025-12-31"],
+  ["Anst.nr", "Namn", "Enhet", "Anställningsdatum"],
+  ["0001", "Öberg, Åsa", "Fältgruppen – ungdom", "2019-08-15"],
+  ["2", "Bo Ek", "Fältgruppen – ungdom", ""],
+];
 const headcount = async (asOf: string) => (await getCoverage(t.db, ALL_UNITS, { asOf })).headcount;
 
 describe("importStaff", () => {
@@ -117,6 +123,40 @@ describe("importStaff", () => {
     expect(await headcount("2025-12-31")).toBe(10);
     expect(await headcount("2026-03-31")).toBe(10);
     expect(await headcount("2026-03-30")).toBe(11);
+  });
+
+  it.each([
+    ["old .xls", () => xlsBytes(TABLE), "p.xls"],
+    ["tab-separated UTF-8", () => utf8(TABLE.map((r) => r.join("\t")).join("\r\n")), "p.txt"],
+    ["Windows-1252 with ;", () => cp1252(TABLE.map((r) => r.join(";")).join("\r\n")), "p.csv"],
+  ])("reads %s the same way", async (_, bytes, fileName) => {
+    const r = await importStaff(t.db, {
+      bytes: bytes(),
+      fileName,
+      asOf: "2025-12-31",
+      dryRun: false,
+      userId: null,
+    });
+    expect(r).toMatchObject({ rows: 2, created: 2, errors: [] });
+    const rows =
+      await t.db.all(sql`SELECT p.employee_no, p.first_name, p.last_name, u.name AS unit, e.valid_from
+      FROM people p JOIN employments e ON e.person_id = p.id JOIN units u ON u.id = e.unit_id ORDER BY p.employee_no`);
+    expect(rows).toEqual([
+      {
+        employee_no: "1",
+        first_name: "Åsa",
+        last_name: "Öberg",
+        unit: "Fältgruppen – ungdom",
+        valid_from: "2019-08-15",
+      },
+      {
+        employee_no: "2",
+        first_name: "Bo",
+        last_name: "Ek",
+        unit: "Fältgruppen – ungdom",
+        valid_from: "2025-12-31",
+      },
+    ]);
   });
 
   it("dry run writes nothing", async () => {
