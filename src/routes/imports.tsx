@@ -14,23 +14,16 @@ import { formatMegabytes } from "../../imports/read";
 import { DEFAULT_READ_LIMITS, ImportFileError } from "../../imports/read/types";
 import { ImportPreview } from "../../views/pages/import-preview";
 import { ImportsPage } from "../../views/pages/imports";
-import { UnmatchedPage } from "../../views/pages/unmatched";
 import { CAN, requireRole } from "../auth/roles";
 import { isIsoDate, stockholmDate } from "../domain/dates";
 import type { AppEnv } from "../env";
-import { listCourses } from "../services/courses";
 import { importCompletions } from "../services/imports/completions";
-import {
-  countOpenUnmatched,
-  findPeople,
-  listImports,
-  resolvePerson,
-} from "../services/imports/history";
+import { countOpenUnmatched, listImports } from "../services/imports/history";
 import { savePendingUpload, takePendingUpload } from "../services/imports/pending";
 import { importStaff } from "../services/imports/staff";
 import type { ImportReport } from "../services/imports/types";
 import { undoImport } from "../services/imports/undo";
-import { dismissUnmatched, linkUnmatched, listOpenUnmatched } from "../services/imports/unmatched";
+import { unmatchedRoutes } from "./imports-unmatched";
 import { page } from "./render";
 
 type C = Context<AppEnv>;
@@ -49,8 +42,6 @@ const uploadForm = z.object({
   asOf: z.string().optional(),
   file: z.instanceof(File, { message: "Välj en fil att ladda upp." }),
 });
-
-const linkForm = z.object({ person: z.string().trim().min(1).max(200) });
 
 export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
   const limits = { ...DEFAULT_READ_LIMITS, maxBytes: uploadLimitBytes };
@@ -89,26 +80,6 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
     return kind === "staff"
       ? importStaff(c.get("db"), { ...input, asOf })
       : importCompletions(c.get("db"), input);
-  }
-
-  async function unmatchedPage(
-    c: C,
-    msg: { error?: string; notice?: string } = {},
-    status: ContentfulStatusCode = 200,
-  ) {
-    const db = c.get("db");
-    const [rows, courses] = await Promise.all([listOpenUnmatched(db), listCourses(db)]);
-    return page(
-      c,
-      "Omatchade rader",
-      <UnmatchedPage
-        rows={rows}
-        courseTitles={new Map(courses.map((k) => [k.id, k.title]))}
-        error={msg.error}
-        notice={msg.notice}
-      />,
-      status,
-    );
   }
 
   return new Hono<AppEnv>()
@@ -224,76 +195,5 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
         return c.redirect(`/imports?undone=${imp.id}`, 303);
       },
     )
-    .get("/imports/unmatched", (c) => unmatchedPage(c))
-    .get(
-      "/imports/people",
-      zValidator("query", z.object({ person: z.string().max(200).default("") })),
-      async (c) => {
-        const hits = await findPeople(c.get("db"), c.get("scope"), c.req.valid("query").person);
-        return c.html(
-          <>
-            {hits.map((h) => (
-              <option
-                value={h.employeeNo ?? h.email ?? h.name}
-              >{`${h.name}${h.email ? `, ${h.email}` : ""}`}</option>
-            ))}
-          </>,
-        );
-      },
-    )
-    .post(
-      "/imports/unmatched/:id/link",
-      zValidator("param", z.object({ id: z.coerce.number().int().positive() })),
-      zValidator("form", linkForm, async (result, c) => {
-        if (!result.success)
-          return unmatchedPage(
-            asApp(c),
-            { error: "Ange anställningsnummer, e-post eller namn." },
-            400,
-          );
-      }),
-      async (c) => {
-        const db = c.get("db");
-        const ref = c.req.valid("form").person;
-        const person = await resolvePerson(db, c.get("scope"), ref);
-        if (!person)
-          return unmatchedPage(
-            c,
-            {
-              error: `Hittar ingen entydig person för '${ref}'. Skriv anställningsnummer eller e-post.`,
-            },
-            422,
-          );
-        try {
-          const r = await linkUnmatched(db, {
-            unmatchedId: c.req.valid("param").id,
-            personId: person.id,
-            userId: c.get("user")!.id,
-            ip: ip(c),
-          });
-          return unmatchedPage(c, {
-            notice: `${r.linked} rad(er) kopplade till ${person.name}; ${r.events} händelser sparade.`,
-          });
-        } catch (err) {
-          if (err instanceof ImportFileError) return unmatchedPage(c, { error: err.message }, 409);
-          throw err;
-        }
-      },
-    )
-    .post(
-      "/imports/unmatched/:id/dismiss",
-      zValidator("param", z.object({ id: z.coerce.number().int().positive() })),
-      async (c) => {
-        const n = await dismissUnmatched(c.get("db"), {
-          unmatchedIds: [c.req.valid("param").id],
-          userId: c.get("user")!.id,
-          ip: ip(c),
-        });
-        return unmatchedPage(
-          c,
-          n ? { notice: "Raden är avfärdad." } : { error: "Raden är redan hanterad." },
-          n ? 200 : 409,
-        );
-      },
-    );
+    .route("/", unmatchedRoutes);
 }

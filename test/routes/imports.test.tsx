@@ -43,6 +43,14 @@ describe("import pages", () => {
       403,
     );
     expect((await app.request("/imports")).status).toBe(302);
+    expect((await app.request("/imports/unmatched")).status).toBe(302);
+    expect(
+      (await app.request("/imports/unmatched", { headers: { cookie: ledning.cookie } })).status,
+    ).toBe(403);
+    expect(
+      (await app.request("/imports/people?person=an", { headers: { cookie: ledning.cookie } }))
+        .status,
+    ).toBe(403);
     const page = await app.request("/imports", { headers: { cookie } });
     expect(page.status).toBe(200);
     const html = await page.text();

@@ -2,27 +2,25 @@
  * Staff import: a snapshot of everyone employed as of a date. Validated first, then applied
  * in one transaction, with every write recorded as an effect so that undo is exact.
  */
-import { eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "../../../db/client";
+import { isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../../db/client";
 import { employments, people, units } from "../../../db/schema";
 import { readSheet } from "../../../imports/read";
 import { ImportFileError } from "../../../imports/read/types";
-import { planStaffSnapshot, type StaffPlan, type UnitRef } from "../../../imports/staff-plan";
+import { planStaffSnapshot } from "../../../imports/staff-plan";
 import { parseStaffRows } from "../../../imports/staff-rows";
 import { toTable } from "../../../imports/table";
 import { formatSwedishDate } from "../../domain/dates";
 import { audit } from "../audit";
-import { createUnit } from "../units";
 import {
   createImport,
-  type Effect,
   findSameFile,
   finishImport,
-  inChunks,
   latestStaffAsOf,
   recordEffects,
   sha256Hex,
 } from "./record";
+import { applyStaffPlan } from "./staff-apply";
 import type { ImportInput, StaffReport } from "./types";
 
 export async function importStaff(
@@ -130,114 +128,4 @@ async function loadStaffState(db: DbOrTx) {
   ]);
   const lastEnd = new Map(ends.map((r) => [r.person_id, r.d]));
   return { people: knownPeople, open, units: knownUnits, lastEnd };
-}
-
-async function applyStaffPlan(tx: Tx, plan: StaffPlan, importId: number): Promise<Effect[]> {
-  const effects: Effect[] = [];
-  const unitIds: number[] = [];
-  const unitPaths = new Map<number, string>();
-  for (const u of await tx.select({ id: units.id, path: units.path }).from(units)) {
-    unitPaths.set(u.id, u.path);
-  }
-  const unitId = (ref: UnitRef) => ("id" in ref ? ref.id : unitIds[ref.newIndex]!);
-  for (const u of plan.newUnits) {
-    const parentId = u.parent ? unitId(u.parent) : null;
-    const created = await createUnit(tx, {
-      name: u.name,
-      code: u.code,
-      parentId,
-      parentPath: parentId ? unitPaths.get(parentId) : "/",
-    });
-    unitIds.push(created.id);
-    unitPaths.set(created.id, created.path);
-    effects.push({ importId, entity: "units", entityId: created.id, action: "insert" });
-  }
-
-  const personIds: number[] = [];
-  for (const batch of inChunks(plan.newPeople)) {
-    const ids = await tx
-      .insert(people)
-      .values(
-        batch.map((r) => ({
-          employeeNo: r.employeeNo,
-          firstName: r.firstName,
-          lastName: r.lastName,
-          email: r.email,
-        })),
-      )
-      .returning({ id: people.id, employeeNo: people.employeeNo, email: people.email });
-    const byKey = new Map(ids.map((p) => [p.employeeNo ?? `email:${p.email}`, p.id]));
-    for (const r of batch) {
-      const id = byKey.get(r.employeeNo ?? `email:${r.email}`);
-      if (id === undefined) throw new Error("inserted person not returned");
-      personIds.push(id);
-      effects.push({ importId, entity: "people", entityId: id, action: "insert" });
-    }
-  }
-
-  const now = new Date().toISOString();
-  for (const u of plan.personUpdates) {
-    await tx
-      .update(people)
-      .set({ ...u.set, updatedAt: now })
-      .where(eq(people.id, u.id));
-    effects.push({
-      importId,
-      entity: "people",
-      entityId: u.id,
-      action: "update",
-      before: u.before,
-    });
-  }
-  // Every close sets the same date: one statement per snapshot, not per leaver.
-  for (const batch of inChunks(plan.closes)) {
-    await tx
-      .update(employments)
-      .set({ validTo: batch[0]!.validTo })
-      .where(
-        inArray(
-          employments.id,
-          batch.map((c) => c.id),
-        ),
-      );
-    for (const c of batch) {
-      effects.push({
-        importId,
-        entity: "employments",
-        entityId: c.id,
-        action: "update",
-        before: { validTo: null },
-      });
-    }
-  }
-  for (const e of plan.edits) {
-    await tx
-      .update(employments)
-      .set({ unitId: unitId(e.unit), title: e.title })
-      .where(eq(employments.id, e.id));
-    effects.push({
-      importId,
-      entity: "employments",
-      entityId: e.id,
-      action: "update",
-      before: { unitId: e.before.unitId, title: e.before.title },
-    });
-  }
-  for (const batch of inChunks(plan.opens)) {
-    const ids = await tx
-      .insert(employments)
-      .values(
-        batch.map((o) => ({
-          personId: "id" in o.person ? o.person.id : personIds[o.person.newIndex]!,
-          unitId: unitId(o.unit),
-          title: o.title,
-          validFrom: o.validFrom,
-          importId,
-        })),
-      )
-      .returning({ id: employments.id });
-    for (const { id } of ids)
-      effects.push({ importId, entity: "employments", entityId: id, action: "insert" });
-  }
-  return effects;
 }
