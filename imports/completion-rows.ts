@@ -74,6 +74,10 @@ export function parseCompletionRows(
     if (c.status && r.text("status") === "") {
       progress = r.text("completedOn") ? "completed" : r.text("startedOn") ? "started" : "none";
     }
+    // An unknown label is read from the dates when the row has any; otherwise it is an error.
+    if (progress === null && (r.text("completedOn") || r.text("startedOn"))) {
+      progress = r.text("completedOn") ? "completed" : "started";
+    }
     if (progress === null) {
       r.fail(
         "status",

@@ -88,6 +88,7 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     "Webbutbildning",
     "Course",
     "Course name",
+    "Course title",
   ],
   status: ["Status", "Kursstatus", "Utbildningsstatus", "Course status", "Completion status"],
   startedOn: [
@@ -97,6 +98,8 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     "Påbörjades",
     "Datum påbörjad",
     "Start date",
+    "Started on",
+    "Date started",
   ],
   completedOn: [
     "Slutförd datum",
@@ -108,6 +111,8 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     "Klar datum",
     "Completion date",
     "Completed date",
+    "Completed on",
+    "Date completed",
   ],
   date: ["Datum", "Närvarodatum", "Kursdatum", "Utbildningsdatum", "Deltog datum", "Date"],
 };

@@ -4,7 +4,24 @@ import { headerKey } from "./headers";
 export type ProgressStatus = "none" | "started" | "completed";
 
 const LABELS: Record<ProgressStatus, readonly string[]> = {
-  none: ["Ej påbörjad", "Ej startad", "Inte påbörjad", "Ej påbörjat", "Not started", "Ej aktiv"],
+  none: [
+    "Ej påbörjad",
+    "Ej påbörjat",
+    "Ej startad",
+    "Inte påbörjad",
+    "Inte startad",
+    "Ej genomförd",
+    "Inte genomförd",
+    "Ej slutförd",
+    "Ej aktiv",
+    "Anmäld",
+    "Registrerad",
+    "Inbjuden",
+    "Not started",
+    "Not attempted",
+    "Enrolled",
+    "Registered",
+  ],
   started: [
     "Påbörjad",
     "Påbörjat",
@@ -13,8 +30,13 @@ const LABELS: Record<ProgressStatus, readonly string[]> = {
     "Startad",
     "Startat",
     "Under arbete",
+    "Underkänd",
+    "Ej godkänd",
+    "Avbruten",
     "In progress",
     "Started",
+    "Incomplete",
+    "Failed",
   ],
   completed: [
     "Genomförd",

@@ -52,6 +52,19 @@ describe("parseCompletionRows (export with Status)", () => {
     expect(r.kind).toBe("completions");
   });
 
+  it("reads an unknown status label from the row's dates", () => {
+    const r = parse([
+      HEADER,
+      ["A", "a@x.se", WEB, "Certifierad", "2025-03-01", "2025-03-04"],
+      ["B", "b@x.se", WEB, "Aktiv", "2025-03-02", null],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.rows.map((x) => x.events.at(-1))).toEqual([
+      { kind: "completed", date: "2025-03-04" },
+      { kind: "started", date: "2025-03-02" },
+    ]);
+  });
+
   it("dates a completion without Slutförd datum by its start, and reads course titles with a year", () => {
     const r = parse([
       HEADER,

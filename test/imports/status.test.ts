@@ -19,6 +19,10 @@ describe("progressOf", () => {
     ["Genomförd (100%)", "completed"],
     ["Slutförd – godkänd", "completed"],
     ["Påbörjad 40 %", "started"],
+    ["Ej genomförd", "none"],
+    ["Registrerad", "none"],
+    ["Underkänd", "started"],
+    ["Failed", "started"],
     ["Kanske", null],
     ["Kanske klar", null],
   ])("%j → %s", (label, progress) => {
