@@ -44,7 +44,16 @@ export interface StaffPlan {
   edits: Array<{ id: number; unit: UnitRef; title: string | null; before: OpenEmployment }>;
   opens: Array<{ person: PersonRef; unit: UnitRef; title: string | null; validFrom: string }>;
   counts: { created: number; updated: number; unchanged: number; left: number };
+  /** Who is new, changed or gone ("Anna Berg (100001)"), for the preview. */
+  who: { created: string[]; updated: string[]; left: string[] };
 }
+
+const label = (p: {
+  firstName: string;
+  lastName: string;
+  employeeNo: string | null;
+  email: string | null;
+}) => `${p.firstName} ${p.lastName}`.trim() + ` (${p.employeeNo ?? p.email ?? "?"})`;
 
 /**
  * `previousAsOf` is the latest earlier snapshot: someone it did not list was not employed on
@@ -70,7 +79,9 @@ export function planStaffSnapshot(
     edits: [],
     opens: [],
     counts: { created: 0, updated: 0, unchanged: 0, left: 0 },
+    who: { created: [], updated: [], left: [] },
   };
+  const byId = new Map(state.people.map((p) => [p.id, p]));
   const dayBefore = addDays(asOf, -1);
   const notBefore = previousAsOf ? addDays(previousAsOf, 1) : null;
   const startOf = (date: string) => (notBefore && date < notBefore ? notBefore : date);
@@ -98,6 +109,7 @@ export function planStaffSnapshot(
         validFrom: startOf(row.employmentDate ?? asOf),
       });
       plan.counts.created++;
+      plan.who.created.push(label(row));
       continue;
     }
     present.add(person.id);
@@ -126,14 +138,19 @@ export function planStaffSnapshot(
         validFrom: rehired ? startOf(row.employmentDate!) : asOf,
       });
     }
-    if (changed) plan.counts.updated++;
-    else plan.counts.unchanged++;
+    if (changed) {
+      plan.counts.updated++;
+      plan.who.updated.push(label(row));
+    }
+    if (!changed) plan.counts.unchanged++;
   }
 
   for (const [personId, open] of openBy) {
     if (present.has(personId)) continue;
     for (const e of open) plan.closes.push({ id: e.id, validTo: dayBefore });
     plan.counts.left++;
+    const gone = byId.get(personId);
+    if (gone) plan.who.left.push(label(gone));
   }
   return plan;
 }

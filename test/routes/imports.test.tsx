@@ -67,6 +67,8 @@ describe("import pages", () => {
     const html = await res.text();
     expect(html).toContain("Förhandsgranskning: personal-2025-12-31.xlsx per 2025-12-31");
     expect(html).toMatch(/Nya personer<\/dt><dd>10</);
+    expect(html).toContain("<summary>Nya (10)</summary>");
+    expect(html).toContain("Anna Berg (100001)");
     expect(await dumpData(t.db)).toEqual(empty);
     const pending = /name="pending" value="([0-9a-f]{32})"/.exec(html)![1]!;
 

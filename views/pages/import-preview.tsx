@@ -1,4 +1,4 @@
-import type { ImportReport } from "../../src/services/imports/types";
+import type { ImportReport, StaffReport } from "../../src/services/imports/types";
 import { formatCount } from "../format";
 
 export interface ImportPreviewProps {
@@ -47,9 +47,7 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
           </div>
         ))}
       </dl>
-      {r.kind === "staff" && r.newUnits.length > 0 ? (
-        <p>Nya enheter: {r.newUnits.join(", ")}</p>
-      ) : null}
+      {r.kind === "staff" ? <StaffDetails report={r} /> : null}
       {r.errors.length > 0 ? (
         <div class="notice error" role="alert">
           <p>
@@ -76,5 +74,38 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
         </form>
       ) : null}
     </section>
+  );
+}
+
+const SHOWN = 100;
+
+function Names({ title, names }: { title: string; names: string[] }) {
+  if (names.length === 0) return null;
+  return (
+    <details>
+      <summary>
+        {title} ({formatCount(names.length)})
+      </summary>
+      <p>
+        {names.slice(0, SHOWN).join(", ")}
+        {names.length > SHOWN ? ` … och ${formatCount(names.length - SHOWN)} till.` : ""}
+      </p>
+    </details>
+  );
+}
+
+function StaffDetails({ report: r }: { report: StaffReport }) {
+  return (
+    <>
+      {r.warning ? (
+        <p class="notice error" role="alert">
+          {r.warning}
+        </p>
+      ) : null}
+      {r.newUnits.length > 0 ? <p>Nya enheter: {r.newUnits.join(", ")}</p> : null}
+      <Names title="Nya" names={r.who.created} />
+      <Names title="Ändrade" names={r.who.updated} />
+      <Names title="Slutar (anställningen avslutas dagen före)" names={r.who.left} />
+    </>
   );
 }

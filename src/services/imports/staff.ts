@@ -55,12 +55,19 @@ export async function importStaff(
     format: sheet.format,
     fileName: input.fileName,
     newUnits: [],
+    who: { created: [], updated: [], left: [] },
+    currentBefore: 0,
+    warning: null,
   };
   if (parsed.errors.length > 0) return report;
   const previous = await latestStaffAsOf(db, input.asOf);
-  const plan = planStaffSnapshot(await loadStaffState(db), parsed.rows, input.asOf, previous);
+  const state = await loadStaffState(db);
+  const plan = planStaffSnapshot(state, parsed.rows, input.asOf, previous);
   Object.assign(report, plan.counts);
   report.newUnits = plan.newUnits.map((u) => u.name);
+  report.who = plan.who;
+  report.currentBefore = new Set(state.open.map((e) => e.personId)).size;
+  report.warning = leaverWarning(report.left, report.currentBefore);
   if (input.dryRun || report.alreadyImportedAs !== null) return report;
 
   report.importId = await db.transaction(async (tx) => {
@@ -128,4 +135,10 @@ async function loadStaffState(db: DbOrTx) {
   ]);
   const lastEnd = new Map(ends.map((r) => [r.person_id, r.d]));
   return { people: knownPeople, open, units: knownUnits, lastEnd };
+}
+
+/** A partial list (one unit's staff) would end everyone else's employment: say so loudly. */
+export function leaverWarning(left: number, currentBefore: number): string | null {
+  if (currentBefore < 20 || left / currentBefore < 0.2) return null;
+  return `Varning: ${left} av ${currentBefore} anställda finns inte i filen och får sin anställning avslutad dagen före. Är det verkligen en fullständig personalförteckning?`;
 }

@@ -33,6 +33,12 @@ export interface StaffReport extends CommonReport {
   unchanged: number;
   left: number;
   newUnits: string[];
+  /** Names of who is new, changed or gone (preview only). */
+  who: { created: string[]; updated: string[]; left: string[] };
+  /** People with a current employment before this import (to put `left` in proportion). */
+  currentBefore: number;
+  /** Set when the file would end many employments (a partial list by mistake?). */
+  warning: string | null;
 }
 
 export interface CompletionsReport extends CommonReport {

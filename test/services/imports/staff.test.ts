@@ -159,6 +159,39 @@ describe("importStaff", () => {
     ]);
   });
 
+  it("names who is new, changed and gone, and warns when a file would end many employments", async () => {
+    await first();
+    const r = await second(true);
+    expect(r.who).toEqual({
+      created: ["Sara Persson (100011)"],
+      updated: ["Mohammed Ali (100002)", "Maria Lund (100009)"],
+      left: ["Erik Johansson (100006)"],
+    });
+    expect(r.warning).toBeNull();
+    const csv = (n: number) =>
+      utf8(
+        `Anst.nr;Namn;Enhet\n${Array.from({ length: n }, (_, i) => `${i + 1};P${i} Q;X`).join("\n")}`,
+      );
+    await importStaff(t.db, {
+      bytes: csv(30),
+      fileName: "a.csv",
+      asOf: "2026-04-01",
+      dryRun: false,
+      userId: null,
+    });
+    const partial = await importStaff(t.db, {
+      bytes: csv(5),
+      fileName: "b.csv",
+      asOf: "2026-05-01",
+      dryRun: true,
+      userId: null,
+    });
+    expect(partial).toMatchObject({ left: 25, currentBefore: 30 });
+    expect(partial.warning).toBe(
+      "Varning: 25 av 30 anställda finns inte i filen och får sin anställning avslutad dagen före. Är det verkligen en fullständig personalförteckning?",
+    );
+  });
+
   it("dry run writes nothing", async () => {
     const before = await dumpData(t.db);
     const r = await importStaff(t.db, {
