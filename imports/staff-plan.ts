@@ -53,7 +53,7 @@ const label = (p: {
   lastName: string;
   employeeNo: string | null;
   email: string | null;
-}) => `${p.firstName} ${p.lastName}`.trim() + ` (${p.employeeNo ?? p.email ?? "?"})`;
+}) => `${`${p.firstName} ${p.lastName}`.trim()} (${p.employeeNo ?? p.email ?? "?"})`;
 
 /**
  * `previousAsOf` is the latest earlier snapshot: someone it did not list was not employed on
