@@ -99,7 +99,8 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
     .post(
       "/imports/preview",
       bodyLimit({
-        maxSize: uploadLimitBytes,
+        // Room for the multipart envelope and the other fields; the reader enforces the file limit.
+        maxSize: uploadLimitBytes + 64 * 1024,
         onError: (c) =>
           importsPage(c, { error: `Filen är för stor; högst ${limitLabel} tas emot.` }, 413),
       }),

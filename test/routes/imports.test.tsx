@@ -113,9 +113,15 @@ describe("import pages", () => {
     ["empty file", { bytes: new Uint8Array(0), fileName: "x.csv" }, 422, "Filen är tom"],
     [
       "oversized upload",
-      { bytes: new Uint8Array(100 * 1024).fill(65), fileName: "x.csv" },
+      { bytes: new Uint8Array(200 * 1024).fill(65), fileName: "x.csv" },
       413,
       "för stor",
+    ],
+    [
+      "file just over the limit",
+      { bytes: new Uint8Array(100 * 1024).fill(65), fileName: "x.csv" },
+      422,
+      "Filen är 100 kB; högst 64 kB tas emot.",
     ],
   ])("%s → Swedish message, nothing written", async (_, file, status, message) => {
     const res = await upload("staff", file);
