@@ -212,6 +212,28 @@ export const personLinks = sqliteTable(
   (t) => [uniqueIndex("person_links_key_uq").on(t.key)],
 );
 
+/**
+ * An upload between preview and confirm (web only): the file is kept so HR confirms exactly
+ * what was previewed. Deleted on confirm; stale ones (older than a day) are removed on upload.
+ */
+export const pendingUploads = sqliteTable(
+  "pending_uploads",
+  {
+    /** Random token (hex); the confirm form carries it. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ["staff", "completions"] }).notNull(),
+    fileName: text("file_name").notNull(),
+    asOf: text("as_of"),
+    /** The file, base64 (text keeps it runtime-free on Node and Workers). */
+    content: text("content").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("pending_uploads_user_idx").on(t.userId)],
+);
+
 export const ROLES = ["admin", "hr", "ledning", "chef"] as const;
 export type Role = (typeof ROLES)[number];
 

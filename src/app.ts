@@ -15,6 +15,7 @@ import { coverageRoutes } from "./routes/coverage";
 import { errorPage } from "./routes/error-page";
 import { exportRoutes } from "./routes/exports";
 import { homeRoutes } from "./routes/home";
+import { importRoutes } from "./routes/imports";
 import { ssoRoutes } from "./routes/sso";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", coverageRoutes);
   app.route("/", exportRoutes);
   app.route("/", annualReportRoutes);
+  app.route("/", importRoutes(deps.uploadLimitBytes));
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));
   app.onError((err, c) => {

@@ -1,7 +1,7 @@
 /**
  * Command-line entry (contract in ../shared/DESIGN.md): stdout carries human text or one
  * JSON document with --json; errors go to stderr; exit 0 ok, 1 bad input/usage (nothing
- * written), 2 not implemented yet, 70 internal error. The CLI migrates the DB itself.
+ * written), 70 internal error. The CLI migrates the DB itself.
  */
 import { pathToFileURL } from "node:url";
 import type { Db } from "../db/client";
@@ -9,14 +9,13 @@ import { migrateDb } from "../db/migrate";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
 import { isEmpty, seedDemoData } from "../db/seed";
 import { parse, USAGE } from "./cli/args";
+import { importCompletionsCommand, importStaffCommand, importUndoCommand } from "./cli/import";
 import {
   type CliIo,
   type CliOutput,
   EXIT_BAD_INPUT,
   EXIT_INTERNAL,
-  EXIT_NOT_IMPLEMENTED,
   EXIT_OK,
-  NotImplementedError,
   UsageError,
 } from "./cli/io";
 import { useNodeScrypt } from "./cli/node-scrypt";
@@ -27,15 +26,10 @@ import { stockholmDate } from "./domain/dates";
 
 type Command = (db: Db, args: ReturnType<typeof parse>, io: CliIo) => Promise<CliOutput>;
 
-const notYet =
-  (what: string): Command =>
-  async () => {
-    throw new NotImplementedError(`'${what}' är inte implementerat än.`);
-  };
-
 const COMMANDS: Record<string, Command> = {
-  "import staff": notYet("import staff"),
-  "import completions": notYet("import completions"),
+  "import staff": importStaffCommand,
+  "import completions": importCompletionsCommand,
+  "import undo": importUndoCommand,
   "report annual": reportAnnual,
   "report coverage": reportCoverage,
   "user create": userCreate,
@@ -66,15 +60,12 @@ export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number
     }
     const out = await command(db ?? ownDb!, args, io);
     io.stdout(args.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
-    return EXIT_OK;
+    if (out.stderr) io.stderr(out.stderr);
+    return out.exitCode ?? EXIT_OK;
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`Fel: ${err.message}\n`);
       return EXIT_BAD_INPUT;
-    }
-    if (err instanceof NotImplementedError) {
-      io.stderr(`${err.message}\n`);
-      return EXIT_NOT_IMPLEMENTED;
     }
     io.stderr(`Internt fel: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return EXIT_INTERNAL;

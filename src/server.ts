@@ -35,6 +35,8 @@ async function main(): Promise<void> {
 
   const root = new Hono();
   root.use("/static/*", serveStatic({ root: "./views/public" }));
+  const limitMb = Number(process.env.IMPORT_LIMIT_MB);
+  const uploadLimitBytes = limitMb > 0 ? Math.round(limitMb * 1024 * 1024) : undefined;
   const oidc = oidcConfigFromEnv(process.env);
   const allowedOrigins = (process.env.ORIGIN ?? "")
     .split(",")
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     "/",
     createApp({
       db,
+      uploadLimitBytes,
       oidc,
       allowedOrigins,
       // Behind a reverse proxy set TRUST_PROXY=1 so the client's address comes from X-Forwarded-For.

@@ -9,6 +9,7 @@ import type { AppEnv } from "../env";
 /** Main menu per role; a link a role cannot use is not shown (the route still checks). */
 const NAV: Array<NavItem & { roles: readonly Role[] }> = [
   { href: "/", label: "Start", roles: ["admin", "hr", "ledning", "chef"] },
+  { href: "/imports", label: "Importera", roles: ["admin", "hr"] },
   { href: "/tackning", label: "Täckning", roles: CAN.viewReports },
   { href: "/rapport", label: "Årsrapport", roles: CAN.viewReports },
   { href: "/admin/users", label: "Användare", roles: ["admin"] },

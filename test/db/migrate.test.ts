@@ -14,6 +14,7 @@ const TABLES = [
   "imports",
   "login_attempts",
   "password_tokens",
+  "pending_uploads",
   "people",
   "person_links",
   "plan_activities",

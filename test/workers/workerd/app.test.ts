@@ -112,8 +112,48 @@ describe("the Worker on workerd, libSQL over HTTP", () => {
     expect((await call(env)).status).toBe(200);
   });
 
-  // IMPORT (issue: import service, built in parallel): once src/services/imports* and its
-  // route are merged, add "HR uploads a small staff file and the coverage page changes" here:
-  // POST the multipart upload as hr@demo.se, then assert the new headcount on GET /.
-  it.todo("imports a small staff file through the Worker (add after the import service merges)");
+  it("imports a small completions file through the Worker, and undo takes it back", async () => {
+    const person = inject("notStarted");
+    const cookie = sessionCookie(await login("hr@demo.se"));
+    const reachedOnPage = async () => {
+      const html = await (await request("/", { headers: { cookie } })).text();
+      return [...html.matchAll(/class="figure-value">([^<]+)</g)].map((m) => m[1])[1];
+    };
+    const before = await reachedOnPage();
+    expect(before).not.toBe(inject("reachedAfterImport"));
+
+    const csv = [
+      "Anställningsnummer;Namn;E-post;Kurs;Status;Startdatum;Slutförd datum",
+      `${person.employeeNo};${person.name};${person.email};Våldsbejakande extremism – webbutbildning;Genomförd;${person.asOf};${person.asOf}`,
+    ].join("\r\n");
+    const form = new FormData();
+    form.set("kind", "completions");
+    form.set("file", new File([new TextEncoder().encode(csv)], "export.csv"));
+    const preview = await request("/imports/preview", {
+      method: "POST",
+      body: form,
+      headers: { cookie },
+    });
+    expect(preview.status).toBe(200);
+    const pending = /name="pending" value="([0-9a-f]{32})"/.exec(await preview.text())?.[1];
+    expect(pending).toBeDefined();
+    expect(await reachedOnPage()).toBe(before); // a preview writes nothing
+
+    const confirm = await request("/imports/confirm", {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ pending: pending! }).toString(),
+    });
+    expect(confirm.status).toBe(303);
+    const importId = /done=(\d+)/.exec(confirm.headers.get("location") ?? "")?.[1];
+    expect(importId).toBeDefined();
+    expect(await reachedOnPage()).toBe(inject("reachedAfterImport"));
+
+    const undo = await request(`/imports/${importId}/undo`, {
+      method: "POST",
+      headers: { cookie },
+    });
+    expect(undo.status).toBe(303);
+    expect(await reachedOnPage()).toBe(before);
+  });
 });

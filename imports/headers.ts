@@ -1,0 +1,149 @@
+/**
+ * Header synonyms, in ONE table: every column name met in HR's files (DESIGN.md, "Import
+ * formats met in practice") plus obvious variants. Headers are compared after `headerKey`
+ * (lower case, no spaces, dots, dashes or colons), so "E-post", "Epost" and "E post:" are one.
+ */
+
+export type Field =
+  | "employeeNo"
+  | "personnummer"
+  | "firstName"
+  | "lastName"
+  | "name"
+  | "email"
+  | "unit"
+  | "unitCode"
+  | "department"
+  | "departmentCode"
+  | "title"
+  | "employmentDate"
+  | "course"
+  | "status"
+  | "startedOn"
+  | "completedOn"
+  | "date";
+
+export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
+  employeeNo: [
+    "Anställningsnummer",
+    "Anst.nr",
+    "Anst nr",
+    "Anställningsnr",
+    "Anställnings-ID",
+    "Personalnummer",
+    "Personalnr",
+    "Medarbetarnummer",
+    "Anställd nr",
+    "Employee number",
+    "Employee no",
+    "Employee ID",
+  ],
+  // Recognised only so that it is dropped: a personnummer is never stored.
+  personnummer: [
+    "Personnummer",
+    "Personnr",
+    "Pers.nr",
+    "Pnr",
+    "Samordningsnummer",
+    "Födelsenummer",
+    "Personal identity number",
+  ],
+  firstName: ["Förnamn", "Tilltalsnamn", "First name", "Given name"],
+  lastName: ["Efternamn", "Last name", "Surname", "Family name"],
+  name: ["Namn", "Fullständigt namn", "Medarbetare", "Deltagare", "Name", "Full name"],
+  email: [
+    "E-post",
+    "Epost",
+    "E-postadress",
+    "Mail",
+    "Mailadress",
+    "Mejl",
+    "Mejladress",
+    "E-mail",
+    "E-mailadress",
+    "Email address",
+    "Arbetsmail",
+    "E-post arbete",
+  ],
+  unit: ["Enhet", "Enhetsnamn", "Arbetsplats", "Organisationsenhet", "Unit"],
+  unitCode: ["Enhetskod", "Kostnadsställe", "Kst", "Enhets-id", "Enhetsnummer", "Unit code"],
+  department: ["Avdelning", "Avdelningsnamn", "Department"],
+  departmentCode: ["Avdelningskod", "Avdelnings-id"],
+  title: ["Befattning", "Befattningsbenämning", "Titel", "Yrkestitel", "Yrke", "Job title"],
+  employmentDate: [
+    "Anställningsdatum",
+    "Anst.datum",
+    "Anställd från",
+    "Anställd sedan",
+    "Anställd fr.o.m.",
+    "Startdatum anställning",
+    "Hire date",
+  ],
+  course: [
+    "Kurs",
+    "Kursnamn",
+    "Kurstitel",
+    "Utbildning",
+    "Utbildningsnamn",
+    "Webbutbildning",
+    "Course",
+    "Course name",
+    "Course title",
+  ],
+  status: ["Status", "Kursstatus", "Utbildningsstatus", "Course status", "Completion status"],
+  startedOn: [
+    "Startdatum",
+    "Påbörjad datum",
+    "Påbörjad",
+    "Påbörjades",
+    "Datum påbörjad",
+    "Start date",
+    "Started on",
+    "Date started",
+  ],
+  completedOn: [
+    "Slutförd datum",
+    "Slutförd",
+    "Genomförd datum",
+    "Datum genomförd",
+    "Avklarad",
+    "Slutdatum",
+    "Klar datum",
+    "Completion date",
+    "Completed date",
+    "Completed on",
+    "Date completed",
+  ],
+  date: ["Datum", "Närvarodatum", "Kursdatum", "Utbildningsdatum", "Deltog datum", "Date"],
+};
+
+/**
+ * The form headers are compared in: "E-post:" → "epost", "Anst. nr" → "anstnr",
+ * "Anställningsdatum (ÅÅÅÅ-MM-DD)" → "anställningsdatum".
+ */
+export function headerKey(header: string): string {
+  return header
+    .normalize("NFC")
+    .replace(/\([^)]*\)/g, "")
+    .toLocaleLowerCase("sv-SE")
+    .replace(/[\s.:*_\-–/()'"]+/g, "");
+}
+
+const BY_KEY: ReadonlyMap<string, Field> = new Map(
+  (Object.entries(HEADER_SYNONYMS) as Array<[Field, readonly string[]]>).flatMap(([field, names]) =>
+    names.map((n) => [headerKey(n), field] as const),
+  ),
+);
+
+/** The field a header names, or null when it is not one we know. */
+export function fieldOf(header: string): Field | null {
+  return BY_KEY.get(headerKey(header)) ?? null;
+}
+
+/** How a field is called in messages when the file does not name it. */
+export const FIELD_LABEL: Record<Field, string> = Object.fromEntries(
+  (Object.entries(HEADER_SYNONYMS) as Array<[Field, readonly string[]]>).map(([f, n]) => [
+    f,
+    n[0]!,
+  ]),
+) as Record<Field, string>;

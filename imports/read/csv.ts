@@ -1,0 +1,69 @@
+/** CSV reader: encoding, delimiter (`;`, `,`, tab) and RFC 4180 quoting via papaparse. */
+import Papa from "papaparse";
+import { decodeText, looksBinary } from "./text";
+import { ImportFileError, type ReadLimits, type Sheet } from "./types";
+
+const DELIMITERS = [";", ",", "\t"] as const;
+const DELIMITER_NAMES: Record<string, string> = { ";": "semikolon", ",": "komma", "\t": "tabb" };
+
+export function readCsv(bytes: Uint8Array, limits: ReadLimits): Sheet {
+  const { text, encoding } = decodeText(bytes);
+  if (looksBinary(text)) {
+    throw new ImportFileError(
+      "Filen ser inte ut att vara en CSV-fil (den innehåller binära data). Spara den som CSV eller Excel och försök igen.",
+    );
+  }
+  // Excel's "sep=;" first line names the delimiter; the line itself is not data.
+  const hint = /^sep=(.)\r?\n/i.exec(text);
+  const body = hint ? text.slice(hint[0].length) : text;
+  const delimiter = hint?.[1] ?? detectDelimiter(body);
+  const offset = hint ? 1 : 0;
+  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
+  if (parsed.data.length > limits.maxRows + 50) {
+    throw new ImportFileError(
+      `Filen har ${parsed.data.length} rader; högst ${limits.maxRows} tas emot. Dela upp filen.`,
+    );
+  }
+  const rows = [];
+  for (let i = 0; i < parsed.data.length; i++) {
+    const cells = parsed.data[i]!;
+    if (cells.length > limits.maxColumns) {
+      throw new ImportFileError(
+        `Rad ${i + 1} har ${cells.length} kolumner; högst ${limits.maxColumns} tas emot.`,
+      );
+    }
+    if (cells.every((c) => c.trim() === "")) continue;
+    rows.push({ row: i + 1 + offset, cells: cells.map((c) => (c.trim() === "" ? null : c)) });
+  }
+  return {
+    rows,
+    date1904: false,
+    format: `CSV, ${encoding}, ${DELIMITER_NAMES[delimiter]}`,
+  };
+}
+
+/**
+ * The delimiter that splits most of the first rows into the same number (> 1) of fields.
+ * Title rows above the header have one field whatever the delimiter, so they do not vote.
+ */
+export function detectDelimiter(text: string): string {
+  let best: { delimiter: string; score: number; width: number } = {
+    delimiter: ";",
+    score: -1,
+    width: 0,
+  };
+  for (const delimiter of DELIMITERS) {
+    const { data } = Papa.parse<string[]>(text, { delimiter, preview: 40, skipEmptyLines: true });
+    const widths = new Map<number, number>();
+    for (const row of data) {
+      const width = row.length;
+      if (width > 1) widths.set(width, (widths.get(width) ?? 0) + 1);
+    }
+    for (const [width, count] of widths) {
+      if (count > best.score || (count === best.score && width > best.width)) {
+        best = { delimiter, score: count, width };
+      }
+    }
+  }
+  return best.delimiter;
+}

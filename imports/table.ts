@@ -1,0 +1,168 @@
+/**
+ * From a sheet of cells to a table of known fields: finds the header row below any title
+ * rows, maps its columns through the synonym table and drops a personnummer column.
+ */
+import { detectSlashOrder, parseDate, type SlashOrder } from "./dates";
+import { type Field, fieldOf } from "./headers";
+import { type Cell, ImportFileError, type Sheet } from "./read/types";
+
+/** Title rows above the header are common; the header is looked for in the first rows. */
+const HEADER_SEARCH_ROWS = 30;
+
+export interface Column {
+  index: number;
+  /** The header as written in the file, for messages ("kolumn Anställningsdatum"). */
+  label: string;
+}
+
+export interface TableRow {
+  row: number;
+  cells: Cell[];
+}
+
+export interface Table {
+  headerRow: number;
+  columns: Partial<Record<Field, Column>>;
+  /** Headers we do not know, kept for the raw row of the unmatched queue. */
+  otherColumns: Column[];
+  rows: TableRow[];
+  /** Text of the title rows above the header ("Närvarolista – Fördjupad utbildning 14/10"). */
+  titleCells: string[];
+  date1904: boolean;
+  format: string;
+  slashOrder: Partial<Record<Field, SlashOrder>>;
+}
+
+export interface RowError {
+  row: number;
+  message: string;
+}
+
+function recognised(cells: readonly Cell[]): Map<Field, Column> {
+  const found = new Map<Field, Column>();
+  cells.forEach((cell, index) => {
+    if (typeof cell !== "string") return;
+    const field = fieldOf(cell);
+    if (field && !found.has(field)) found.set(field, { index, label: cell.trim() });
+  });
+  return found;
+}
+
+/**
+ * The header is the row (among the first 30) naming most known columns, at least two.
+ * `what` says in the error what kind of file was expected.
+ */
+export function toTable(sheet: Sheet, what: string): Table {
+  let best: { at: number; found: Map<Field, Column> } | null = null;
+  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const found = recognised(sheet.rows[i]!.cells);
+    if (found.size >= 2 && (!best || found.size > best.found.size)) best = { at: i, found };
+  }
+  if (!best) {
+    throw new ImportFileError(
+      `Hittar ingen rubrikrad i filen. En ${what} behöver en rad med kolumnrubriker, t.ex. ${
+        what.startsWith("personal")
+          ? "Anställningsnummer, Förnamn, Efternamn, E-post, Enhet"
+          : "Namn, E-post, Kurs, Status, Slutförd datum"
+      }.`,
+    );
+  }
+  const header = sheet.rows[best.at]!;
+  const columns: Partial<Record<Field, Column>> = {};
+  for (const [field, col] of best.found) {
+    if (field !== "personnummer") columns[field] = col;
+  }
+  const known = new Set([...best.found.values()].map((c) => c.index));
+  const otherColumns: Column[] = [];
+  header.cells.forEach((cell, index) => {
+    if (cell !== null && !known.has(index))
+      otherColumns.push({ index, label: String(cell).trim() });
+  });
+  // A lone cell below a real table is a note or a total ("Antal: 120"), not a person.
+  const rows = sheet.rows
+    .slice(best.at + 1)
+    .filter((r) => best.found.size < 3 || r.cells.filter((v) => v !== null).length > 1);
+  const slashOrder: Partial<Record<Field, SlashOrder>> = {};
+  for (const [field, col] of Object.entries(columns) as Array<[Field, Column]>) {
+    slashOrder[field] = detectSlashOrder(rows.map((r) => r.cells[col.index] ?? null));
+  }
+  return {
+    headerRow: header.row,
+    columns,
+    otherColumns,
+    rows,
+    titleCells: sheet.rows
+      .slice(0, best.at)
+      .flatMap((r) => r.cells.filter((v): v is string => typeof v === "string")),
+    date1904: sheet.date1904,
+    format: sheet.format,
+    slashOrder,
+  };
+}
+
+/** Reads fields of one row and collects actionable errors ("Rad 17, kolumn X: …"). */
+export class RowReader {
+  constructor(
+    private readonly table: Table,
+    private readonly row: TableRow,
+    private readonly errors: RowError[],
+  ) {}
+
+  has(field: Field): boolean {
+    return this.table.columns[field] !== undefined;
+  }
+
+  cell(field: Field): Cell {
+    const col = this.table.columns[field];
+    return col ? (this.row.cells[col.index] ?? null) : null;
+  }
+
+  /** Trimmed text with inner whitespace collapsed; "" when empty or absent. */
+  text(field: Field): string {
+    const v = this.cell(field);
+    if (v === null) return "";
+    return (typeof v === "number" ? numberText(v) : v).replace(/[\s\u00a0]+/g, " ").trim();
+  }
+
+  date(field: Field): string | null {
+    const v = this.cell(field);
+    const d = parseDate(v, {
+      date1904: this.table.date1904,
+      slashOrder: this.table.slashOrder[field] ?? "dmy",
+    });
+    if (d === undefined) {
+      this.fail(field, `'${typeof v === "number" ? numberText(v) : v}' är inget datum`);
+      return null;
+    }
+    return d;
+  }
+
+  fail(field: Field | null, message: string): void {
+    const col = field ? this.table.columns[field] : undefined;
+    const where = col ? `, kolumn ${col.label}` : "";
+    this.errors.push({ row: this.row.row, message: `Rad ${this.row.row}${where}: ${message}` });
+  }
+
+  /** The row as the file wrote it (known and unknown columns; never a personnummer). */
+  raw(): Record<string, string> {
+    const out: Record<string, string> = {};
+    const all = [...Object.values(this.table.columns), ...this.table.otherColumns] as Column[];
+    for (const col of all.sort((a, b) => a.index - b.index)) {
+      const v = this.row.cells[col.index];
+      if (v === null || v === undefined) continue;
+      const text = typeof v === "number" ? numberText(v) : v;
+      // An unnamed personnummer column must not slip into the stored raw row either.
+      if (PERSONNUMMER.test(text.trim()) || /personn|pnr/i.test(col.label)) continue;
+      out[col.label] = text;
+    }
+    return out;
+  }
+}
+
+const PERSONNUMMER = /^(\d{2})?\d{6}[-+ ]?\d{4}$/;
+
+/** Numbers as a person would type them (employee numbers read from Excel are numbers). */
+export function numberText(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
+}

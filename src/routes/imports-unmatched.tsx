@@ -1,0 +1,112 @@
+/** The queue of unmatched course-file rows (mounted by importRoutes, behind CAN.importFiles). */
+import { zValidator } from "@hono/zod-validator";
+import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import { ImportFileError } from "../../imports/read/types";
+import { UnmatchedPage } from "../../views/pages/unmatched";
+import type { AppEnv } from "../env";
+import { listCourses } from "../services/courses";
+import { findPeople, resolvePerson } from "../services/imports/history";
+import { dismissUnmatched, linkUnmatched, listOpenUnmatched } from "../services/imports/unmatched";
+import { page } from "./render";
+
+type C = Context<AppEnv>;
+/** zValidator's hook is typed with the base Env; the request is the same one. */
+const asApp = (c: Context) => c as unknown as C;
+const ip = (c: C) => c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? null;
+const linkForm = z.object({ person: z.string().trim().min(1).max(200) });
+
+async function unmatchedPage(
+  c: C,
+  msg: { error?: string; notice?: string } = {},
+  status: ContentfulStatusCode = 200,
+) {
+  const db = c.get("db");
+  const [rows, courses] = await Promise.all([listOpenUnmatched(db), listCourses(db)]);
+  return page(
+    c,
+    "Omatchade rader",
+    <UnmatchedPage
+      rows={rows}
+      courseTitles={new Map(courses.map((k) => [k.id, k.title]))}
+      error={msg.error}
+      notice={msg.notice}
+    />,
+    status,
+  );
+}
+
+export const unmatchedRoutes = new Hono<AppEnv>()
+  .get("/imports/unmatched", (c) => unmatchedPage(c))
+  .get(
+    "/imports/people",
+    zValidator("query", z.object({ person: z.string().max(200).default("") })),
+    async (c) => {
+      const hits = await findPeople(c.get("db"), c.get("scope"), c.req.valid("query").person);
+      return c.html(
+        <>
+          {hits.map((h) => (
+            <option
+              value={h.employeeNo ?? h.email ?? h.name}
+            >{`${h.name}${h.email ? `, ${h.email}` : ""}`}</option>
+          ))}
+        </>,
+      );
+    },
+  )
+  .post(
+    "/imports/unmatched/:id/link",
+    zValidator("param", z.object({ id: z.coerce.number().int().positive() })),
+    zValidator("form", linkForm, async (result, c) => {
+      if (!result.success)
+        return unmatchedPage(
+          asApp(c),
+          { error: "Ange anställningsnummer, e-post eller namn." },
+          400,
+        );
+    }),
+    async (c) => {
+      const db = c.get("db");
+      const ref = c.req.valid("form").person;
+      const person = await resolvePerson(db, c.get("scope"), ref);
+      if (!person)
+        return unmatchedPage(
+          c,
+          {
+            error: `Hittar ingen entydig person för '${ref}'. Skriv anställningsnummer eller e-post.`,
+          },
+          422,
+        );
+      try {
+        const r = await linkUnmatched(db, {
+          unmatchedId: c.req.valid("param").id,
+          personId: person.id,
+          userId: c.get("user")!.id,
+          ip: ip(c),
+        });
+        return unmatchedPage(c, {
+          notice: `${r.linked} rad(er) kopplade till ${person.name}; ${r.events} händelser sparade.`,
+        });
+      } catch (err) {
+        if (err instanceof ImportFileError) return unmatchedPage(c, { error: err.message }, 409);
+        throw err;
+      }
+    },
+  )
+  .post(
+    "/imports/unmatched/:id/dismiss",
+    zValidator("param", z.object({ id: z.coerce.number().int().positive() })),
+    async (c) => {
+      const n = await dismissUnmatched(c.get("db"), {
+        unmatchedIds: [c.req.valid("param").id],
+        userId: c.get("user")!.id,
+        ip: ip(c),
+      });
+      return unmatchedPage(
+        c,
+        n ? { notice: "Raden är avfärdad." } : { error: "Raden är redan hanterad." },
+        n ? 200 : 409,
+      );
+    },
+  );

@@ -1,0 +1,200 @@
+/**
+ * Imports for HR (CAN.importFiles): upload → preview (a dry run, the file kept) → confirm;
+ * undo of the latest import of a kind; the queue of unmatched rows.
+ */
+import { zValidator } from "@hono/zod-validator";
+import { eq } from "drizzle-orm";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import { imports } from "../../db/schema";
+import { formatMegabytes } from "../../imports/read";
+import { DEFAULT_READ_LIMITS, ImportFileError } from "../../imports/read/types";
+import { ImportPreview } from "../../views/pages/import-preview";
+import { ImportsPage } from "../../views/pages/imports";
+import { CAN, requireRole } from "../auth/roles";
+import { isIsoDate, stockholmDate } from "../domain/dates";
+import type { AppEnv } from "../env";
+import { importCompletions } from "../services/imports/completions";
+import { countOpenUnmatched, listImports } from "../services/imports/history";
+import { savePendingUpload, takePendingUpload } from "../services/imports/pending";
+import { importStaff } from "../services/imports/staff";
+import type { ImportReport } from "../services/imports/types";
+import { undoImport } from "../services/imports/undo";
+import { unmatchedRoutes } from "./imports-unmatched";
+import { page } from "./render";
+
+type C = Context<AppEnv>;
+/** zValidator's hook is typed with the base Env; the request is the same one. */
+const asApp = (c: Context) => c as unknown as C;
+
+/** htmx only swaps 2xx responses, so fragments carry their error inside a 200. */
+function respond(c: C, title: string, body: Child, status: ContentfulStatusCode) {
+  return page(c, title, body, c.req.header("HX-Request") ? 200 : status);
+}
+
+const ip = (c: C) => c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? null;
+
+const uploadForm = z.object({
+  kind: z.enum(["staff", "completions"]),
+  asOf: z.string().optional(),
+  file: z.instanceof(File, { message: "Välj en fil att ladda upp." }),
+});
+
+export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
+  const limits = { ...DEFAULT_READ_LIMITS, maxBytes: uploadLimitBytes };
+  const limitLabel = formatMegabytes(uploadLimitBytes);
+
+  async function importsPage(
+    c: C,
+    msg: { error?: string; notice?: string } = {},
+    status: ContentfulStatusCode = 200,
+  ) {
+    const db = c.get("db");
+    const [history, openUnmatched] = await Promise.all([listImports(db), countOpenUnmatched(db)]);
+    return respond(
+      c,
+      "Importera",
+      <ImportsPage
+        history={history}
+        openUnmatched={openUnmatched}
+        today={stockholmDate(c.get("now")())}
+        limitLabel={limitLabel}
+        error={msg.error ?? null}
+        notice={msg.notice ?? null}
+      />,
+      status,
+    );
+  }
+
+  async function runImport(
+    c: C,
+    kind: "staff" | "completions",
+    file: { bytes: Uint8Array; fileName: string },
+    asOf: string,
+    dryRun: boolean,
+  ): Promise<ImportReport> {
+    const input = { ...file, dryRun, userId: c.get("user")!.id, ip: ip(c), limits };
+    return kind === "staff"
+      ? importStaff(c.get("db"), { ...input, asOf })
+      : importCompletions(c.get("db"), input);
+  }
+
+  return new Hono<AppEnv>()
+    .use("/imports", requireRole(...CAN.importFiles))
+    .use("/imports/*", requireRole(...CAN.importFiles))
+    .get("/imports", async (c) => {
+      const done = c.req.query("done");
+      const undone = c.req.query("undone");
+      return importsPage(c, {
+        notice: done
+          ? `Importen är sparad (nr ${Number(done)}).`
+          : undone
+            ? `Import ${Number(undone)} är ångrad.`
+            : undefined,
+      });
+    })
+    .post(
+      "/imports/preview",
+      bodyLimit({
+        // Room for the multipart envelope and the other fields; the reader enforces the file limit.
+        maxSize: uploadLimitBytes + 64 * 1024,
+        onError: (c) =>
+          importsPage(c, { error: `Filen är för stor; högst ${limitLabel} tas emot.` }, 413),
+      }),
+      zValidator("form", uploadForm, async (result, c) => {
+        if (!result.success)
+          return importsPage(
+            asApp(c),
+            { error: "Välj vad det är för fil och en fil att ladda upp." },
+            400,
+          );
+      }),
+      async (c) => {
+        const { kind, asOf: asOfText, file } = c.req.valid("form");
+        const asOf = asOfText && isIsoDate(asOfText) ? asOfText : stockholmDate(c.get("now")());
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        let report: ImportReport;
+        try {
+          report = await runImport(c, kind, { bytes, fileName: file.name || "fil" }, asOf, true);
+        } catch (err) {
+          if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 422);
+          throw err;
+        }
+        const canApply = report.errors.length === 0 && report.alreadyImportedAs === null;
+        const pendingId = canApply
+          ? await savePendingUpload(
+              c.get("db"),
+              c.get("user")!.id,
+              { kind, fileName: report.fileName, asOf: kind === "staff" ? asOf : null, bytes },
+              c.get("now")(),
+            )
+          : null;
+        return respond(
+          c,
+          "Förhandsgranskning",
+          <ImportPreview report={report} pendingId={pendingId} />,
+          report.errors.length > 0 ? 422 : 200,
+        );
+      },
+    )
+    .post(
+      "/imports/confirm",
+      zValidator("form", z.object({ pending: z.string().regex(/^[0-9a-f]{32}$/) })),
+      async (c) => {
+        const pending = await takePendingUpload(
+          c.get("db"),
+          c.get("user")!.id,
+          c.req.valid("form").pending,
+        );
+        if (!pending)
+          return importsPage(
+            c,
+            { error: "Förhandsgranskningen finns inte längre. Ladda upp filen igen." },
+            410,
+          );
+        try {
+          const report = await runImport(
+            c,
+            pending.kind,
+            pending,
+            pending.asOf ?? stockholmDate(c.get("now")()),
+            false,
+          );
+          if (report.importId === null) {
+            return page(
+              c,
+              "Förhandsgranskning",
+              <ImportPreview report={report} pendingId={null} />,
+              409,
+            );
+          }
+          return c.redirect(`/imports?done=${report.importId}`, 303);
+        } catch (err) {
+          if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 409);
+          throw err;
+        }
+      },
+    )
+    .post(
+      "/imports/:id/undo",
+      zValidator("param", z.object({ id: z.coerce.number().int().positive() })),
+      async (c) => {
+        const db = c.get("db");
+        const imp = await db.query.imports.findFirst({
+          where: eq(imports.id, c.req.valid("param").id),
+        });
+        if (!imp) return importsPage(c, { error: "Importen finns inte." }, 404);
+        try {
+          await undoImport(db, imp, { userId: c.get("user")!.id, ip: ip(c) });
+        } catch (err) {
+          if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 409);
+          throw err;
+        }
+        return c.redirect(`/imports?undone=${imp.id}`, 303);
+      },
+    )
+    .route("/", unmatchedRoutes);
+}

@@ -1,0 +1,55 @@
+/** What an import reports: the CLI prints a subset (DESIGN.md contract), the web a preview. */
+
+import type { ReadLimits } from "../../../imports/read/types";
+import type { RowError } from "../../../imports/table";
+
+export interface ImportInput {
+  bytes: Uint8Array;
+  fileName: string;
+  dryRun: boolean;
+  userId: number | null;
+  ip?: string | null;
+  limits?: ReadLimits;
+}
+
+interface CommonReport {
+  rows: number;
+  errors: RowError[];
+  dryRun: boolean;
+  /** Id of the import written, null for dry runs, errors and files already imported. */
+  importId: number | null;
+  /** The earlier import of the identical file; nothing was written this time. */
+  alreadyImportedAs: number | null;
+  /** What was detected ("Excel (.xlsx), blad 'Personal'"). */
+  format: string;
+  fileName: string;
+}
+
+export interface StaffReport extends CommonReport {
+  kind: "staff";
+  asOf: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  left: number;
+  newUnits: string[];
+  /** Names of who is new, changed or gone (preview only). */
+  who: { created: string[]; updated: string[]; left: string[] };
+  /** People with a current employment before this import (to put `left` in proportion). */
+  currentBefore: number;
+  /** Set when the file would end many employments (a partial list by mistake?). */
+  warning: string | null;
+}
+
+export interface CompletionsReport extends CommonReport {
+  kind: "completions";
+  /** completions (webbutbildning export) or attendance (närvarolista). */
+  fileKind: "completions" | "attendance";
+  matched: number;
+  unmatched: number;
+  ignored: number;
+  /** Events not already in the database (what the import adds). */
+  newEvents: number;
+}
+
+export type ImportReport = StaffReport | CompletionsReport;
