@@ -1,9 +1,9 @@
 /**
  * Benchmarks, each against a raw baseline in the same run so the ratio survives a slower or
  * faster machine. Usage: npm run bench [-- --sizes 1000,10000] [--write]
- * --write replaces bench/RESULTS.md with this run's table.
+ * --write replaces this run's part of bench/RESULTS.md (other benchmarks' sections stay).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -114,8 +114,12 @@ const table = [
 ].join("\n");
 console.log(`Machine: ${machine}\n\n${table}`);
 if (values.write) {
+  const file = new URL("./RESULTS.md", import.meta.url);
+  // Other benchmarks (bench:imports) keep their own "## " sections below ours; leave them be.
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const otherSections = previous.includes("\n## ") ? previous.slice(previous.indexOf("\n## ")) : "";
   writeFileSync(
-    new URL("./RESULTS.md", import.meta.url),
-    `# Benchmark results\n\nMachine: ${machine}. Run: \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 10)}.\nMedian of 20 runs after one warm-up; the baseline runs in the same process on the same database.\n\n${table}\n\n${NOTES}\n`,
+    file,
+    `# Benchmark results\n\nMachine: ${machine}. Run: \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 10)}.\nMedian of 20 runs after one warm-up; the baseline runs in the same process on the same database.\n\n${table}\n\n${NOTES}\n${otherSections}`,
   );
 }
