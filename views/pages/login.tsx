@@ -1,3 +1,5 @@
+import { Notices } from "../components/notices";
+
 export interface LoginPageProps {
   error?: string | null;
   notice?: string | null;
@@ -11,16 +13,7 @@ export function LoginPage({ error, notice, email = "", next = "/", ssoLabel }: L
   return (
     <section class="narrow">
       <h1>Logga in</h1>
-      {error ? (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {notice ? (
-        <p class="notice ok" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notices error={error} notice={notice} />
       {ssoLabel ? (
         <p>
           <a class="button" href={`/login/sso?next=${encodeURIComponent(next)}`}>

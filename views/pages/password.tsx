@@ -1,4 +1,5 @@
 import { MIN_PASSWORD_LENGTH } from "../../src/auth/password-policy";
+import { Notices } from "../components/notices";
 
 export interface PasswordFormProps {
   /** Where the form posts. */
@@ -16,16 +17,7 @@ export function PasswordForm({ action, title, askCurrent, email, error, done }: 
   return (
     <section class="narrow">
       <h1>{title}</h1>
-      {error ? (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {done ? (
-        <p class="notice ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Notices error={error} notice={done} />
       <form method="post" action={action} class="stack">
         {email ? (
           <input type="email" name="username" autocomplete="username" value={email} hidden />

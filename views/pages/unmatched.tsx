@@ -1,4 +1,5 @@
 import type { UnmatchedRow } from "../../src/services/imports/unmatched";
+import { Notices } from "../components/notices";
 
 export interface UnmatchedPageProps {
   rows: UnmatchedRow[];
@@ -16,16 +17,7 @@ export function UnmatchedPage({ rows, courseTitles, error, notice }: UnmatchedPa
         Rader ur kursfiler som inte gick att koppla till någon anställd. Koppla raden till rätt
         person – kopplingen sparas och används vid nästa import – eller avfärda den.
       </p>
-      {error ? (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {notice ? (
-        <p class="notice ok" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notices error={error} notice={notice} />
       {rows.length === 0 ? (
         <p>Inga rader väntar.</p>
       ) : (

@@ -1,5 +1,6 @@
 import { ROLES, type Role } from "../../../db/schema";
 import type { UserListItem } from "../../../src/services/users";
+import { Notices } from "../../components/notices";
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "Administratör",
@@ -177,16 +178,7 @@ export function UserDetail({
         {user.email} · {ROLE_LABELS[user.role]} · {user.active ? "aktiv" : "inaktiverad"}
         {user.oidcSubject ? " · kopplad till Microsoft-konto" : ""}
       </p>
-      {error ? (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {notice ? (
-        <p class="notice ok" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notices error={error} notice={notice} />
       <h2>Roll</h2>
       <form method="post" action={`/admin/users/${user.id}/role`} class="stack">
         <label for="role">Roll</label>
