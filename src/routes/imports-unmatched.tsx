@@ -45,6 +45,7 @@ export const unmatchedRoutes = new Hono<AppEnv>()
     async (c) => {
       const hits = await findPeople(c.get("db"), c.get("scope"), c.req.valid("query").person);
       return c.html(
+        // biome-ignore lint/complexity/noUselessFragments: c.html takes one element, not an array
         <>
           {hits.map((h) => (
             <option

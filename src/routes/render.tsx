@@ -31,6 +31,7 @@ export function page(
     c.req.header("HX-Request") &&
     !c.req.header("HX-Boosted") &&
     !c.req.header("HX-History-Restore-Request");
+  // biome-ignore lint/complexity/noUselessFragments: c.html takes one element; body may be a list
   if (fragment) return c.html(<>{body}</>, status);
   const user = c.get("user");
   const path = new URL(c.req.url).pathname;

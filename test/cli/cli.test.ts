@@ -3,24 +3,12 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../db/seed";
 import { runCli } from "../../src/cli";
+import { captureIo } from "../helpers/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 const run = promisify(execFile);
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (t: string) => out.push(t),
-      stderr: (t: string) => err.push(t),
-      env: {},
-      now: () => new Date("2026-11-25T10:00:00Z"),
-    },
-  };
-}
+const io = () => captureIo();
 
 describe("cli (in process)", () => {
   let t: TestDb;

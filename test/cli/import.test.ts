@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli";
+import { captureIo } from "../helpers/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { xlsxBytes } from "../helpers/files";
 import { count, dumpData } from "../helpers/imports";
@@ -11,21 +12,7 @@ import { count, dumpData } from "../helpers/imports";
 const run = promisify(execFile);
 const EX = "imports/examples";
 
-function io(env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    json: () => JSON.parse(out.join("")),
-    io: {
-      stdout: (t: string) => out.push(t),
-      stderr: (t: string) => err.push(t),
-      env,
-      now: () => new Date("2026-04-10T10:00:00Z"),
-    },
-  };
-}
+const io = (env: Record<string, string> = {}) => captureIo({ env, now: "2026-04-10T10:00:00Z" });
 
 describe("cli import (in process)", () => {
   let t: TestDb;

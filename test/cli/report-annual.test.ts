@@ -5,23 +5,11 @@ import { computeAnnualReport } from "../../src/services/annual-report";
 import { getCoverage } from "../../src/services/coverage";
 import { ALL_UNITS } from "../../src/services/scope";
 import { SMALL_EXPECTED } from "../fixtures/small-org";
+import { captureIo } from "../helpers/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { insertSmallOrg } from "../helpers/small-org-db";
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (t: string) => out.push(t),
-      stderr: (t: string) => err.push(t),
-      env: {},
-      now: () => new Date("2026-11-25T10:00:00Z"),
-    },
-  };
-}
+const io = () => captureIo();
 
 describe("cli report annual", () => {
   let small: TestDb;

@@ -7,26 +7,14 @@ import { seedDemoData } from "../../db/seed";
 import { createApp } from "../../src/app";
 import { verifyPassword } from "../../src/auth/password";
 import { runCli } from "../../src/cli";
+import { captureIo } from "../helpers/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { postForm } from "../helpers/http";
 
 const run = promisify(execFile);
 
-function io(env: Record<string, string> = {}, stdin?: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (t: string) => out.push(t),
-      stderr: (t: string) => err.push(t),
-      env,
-      now: () => new Date("2026-11-25T10:00:00Z"),
-      ...(stdin === undefined ? {} : { stdin: async () => stdin }),
-    },
-  };
-}
+const io = (env: Record<string, string> = {}, stdin?: string) =>
+  captureIo({ env, ...(stdin === undefined ? {} : { stdin }) });
 
 describe("cli user create", () => {
   let t: TestDb;
