@@ -43,7 +43,7 @@ export function LineChart({ points, label }: { points: LinePoint[]; label: strin
         </g>
       ))}
       {points.map((p, i) =>
-        i % labelEvery === 0 || i === points.length - 1 ? (
+        showsLabel(i, points.length, labelEvery) ? (
           <text class="axis-label" x={x(i)} y={H - 12} text-anchor="middle">
             {p.label}
           </text>
@@ -63,4 +63,17 @@ export function LineChart({ points, label }: { points: LinePoint[]; label: strin
       ))}
     </svg>
   );
+}
+
+/**
+ * Every `every`-th point is labelled, and the last one — unless it sits so close to the
+ * previous labelled point that the two texts would overlap; then that one gives way.
+ */
+export function showsLabel(i: number, count: number, every: number): boolean {
+  const last = count - 1;
+  if (i === last) return true;
+  if (i % every !== 0) return false;
+  // With every point labelled (few points) there is room; otherwise keep two steps apart.
+  const minGap = every === 1 ? 1 : Math.max(2, Math.ceil(every / 2));
+  return last - i >= minGap || i === 0;
 }
