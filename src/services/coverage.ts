@@ -2,7 +2,7 @@
  * Coverage use case: load, in one aggregate query, the people employed on a date with their
  * earliest start/completion of a course; the figures themselves come from src/domain/coverage.
  */
-import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, or } from "drizzle-orm";
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { units } from "../../db/schema";
@@ -64,21 +64,30 @@ export async function childUnits(db: Db, scope: Scope, unit: UnitRef | null): Pr
     .orderBy(asc(units.name));
 }
 
-/** Finds a unit by code (exact) or name (case-insensitive) inside the scope. */
+/** Case-, space- and Unicode-insensitive form of a code or name ("äldreomsorg" = "Äldreomsorg"). */
+function foldName(text: string): string {
+  return text.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("sv");
+}
+
+/**
+ * Finds a unit inside the scope by code or name as people type them: an exact code first, then
+ * a code or name ignoring case and extra spaces. SQLite's lower() folds ASCII only ("Ä" stays),
+ * so the comparison runs here over the scoped units (a few hundred at most).
+ */
 export async function findUnit(db: Db, scope: Scope, codeOrName: string): Promise<UnitRef | null> {
-  const needle = codeOrName.trim();
+  const needle = foldName(codeOrName);
+  if (needle === "") return null;
   const rows = await db
     .select({ id: units.id, code: units.code, name: units.name, path: units.path })
     .from(units)
-    .where(
-      and(
-        or(eq(units.code, needle), sql`lower(${units.name}) = lower(${needle})`),
-        unitScopeFilter(scope, units.path),
-      ),
-    )
-    .orderBy(asc(units.path))
-    .limit(1);
-  return rows[0] ?? null;
+    .where(unitScopeFilter(scope, units.path))
+    .orderBy(asc(units.path));
+  return (
+    rows.find((u) => u.code === codeOrName.trim()) ??
+    rows.find((u) => u.code !== null && foldName(u.code) === needle) ??
+    rows.find((u) => foldName(u.name) === needle) ??
+    null
+  );
 }
 
 export async function getCoverage(db: Db, scope: Scope, q: CoverageQuery): Promise<CoverageResult> {
