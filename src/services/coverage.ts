@@ -44,24 +44,31 @@ export async function loadStaffFacts(
   });
 }
 
+const SWEDISH = new Intl.Collator("sv");
+
+/** Units by name as a Swedish reader sorts them (… Z, Å, Ä, Ö); SQLite sorts by code point. */
+function inSwedishOrder(rows: UnitRef[]): UnitRef[] {
+  return rows.sort((a, b) => SWEDISH.compare(a.name, b.name));
+}
+
 /** The units one level below `unit`, or the top of what the scope may see. */
 export async function childUnits(db: Db, scope: Scope, unit: UnitRef | null): Promise<UnitRef[]> {
   const base = db
     .select({ id: units.id, code: units.code, name: units.name, path: units.path })
     .from(units);
   if (unit) {
-    return base
-      .where(and(eq(units.parentId, unit.id), unitScopeFilter(scope, units.path)))
-      .orderBy(asc(units.name));
+    return inSwedishOrder(
+      await base.where(and(eq(units.parentId, unit.id), unitScopeFilter(scope, units.path))),
+    );
   }
-  if (scope.kind === "all") return base.where(isNull(units.parentId)).orderBy(asc(units.name));
+  if (scope.kind === "all") return inSwedishOrder(await base.where(isNull(units.parentId)));
   // A chef's roots are the subtrees assigned to them. The scope filter stays in the query:
   // `or()` of no paths is no condition at all, which would list every unit.
-  return base
-    .where(
+  return inSwedishOrder(
+    await base.where(
       and(unitScopeFilter(scope, units.path), or(...scope.paths.map((p) => eq(units.path, p)))),
-    )
-    .orderBy(asc(units.name));
+    ),
+  );
 }
 
 /** Case-, space- and Unicode-insensitive form of a code or name ("äldreomsorg" = "Äldreomsorg"). */

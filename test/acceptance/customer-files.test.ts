@@ -39,7 +39,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { dumpData } from "../helpers/imports";
-import { type CustomerFile, exportA, writeCustomerFiles } from "./customer-files";
+import {
+  type CustomerFile,
+  exportA,
+  exportOther,
+  staffOther,
+  writeCustomerFiles,
+} from "./customer-files";
 
 const run = promisify(execFile);
 
@@ -558,5 +564,138 @@ describe("customer files through the CLI contract", () => {
     expect(r.json).toMatchObject({ kind: "staff", errors: [{ row: 2 }] });
     expect(r.err).toContain("Rad 2");
     expect(await allFigures()).toEqual(before);
+  });
+});
+
+describe("another administration: cp1252 staff list, American dates, Å/Ä/Ö units", () => {
+  let t: TestDb;
+  async function cli(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      stdout: (s: string) => out.push(s),
+      stderr: (s: string) => err.push(s),
+      env: { DATABASE_URL: t.url },
+      now: () => new Date("2026-02-02T09:00:00Z"),
+    };
+    const code = await runCli([...argv, "--json"], io, t.db);
+    return { code, err: err.join(""), json: JSON.parse(out.join("") || "null") };
+  }
+  beforeAll(async () => {
+    t = await createTestDb();
+    writeFileSync(join(t.dir, "personal.csv"), staffOther());
+    writeFileSync(join(t.dir, "export.csv"), exportOther());
+  });
+  afterAll(() => t.cleanup());
+
+  it("imports the staff list and the export", async () => {
+    const staff = await cli(
+      "import",
+      "staff",
+      join(t.dir, "personal.csv"),
+      "--as-of",
+      "2025-12-31",
+    );
+    expect(staff.err).toBe("");
+    // 4 people; the sep= line, title, empty `;;;` rows and "Summa: 4" are no rows.
+    expect(staff.json).toEqual({
+      kind: "staff",
+      asOf: "2025-12-31",
+      rows: 4,
+      created: 4,
+      updated: 0,
+      unchanged: 0,
+      left: 0,
+      errors: [],
+      dryRun: false,
+    });
+    const done = await cli("import", "completions", join(t.dir, "export.csv"));
+    expect(done.err).toBe("");
+    // Åsa (e-mail in capitals), Örjan, Ängla, Kim (anst.nr 00126 only) = 4; Bo Nilsson (name only) unmatched.
+    expect(done.json).toEqual({
+      kind: "completions",
+      rows: 5,
+      matched: 4,
+      unmatched: 1,
+      ignored: 0,
+      errors: [],
+      dryRun: false,
+    });
+  });
+
+  it("report annual 2025", async () => {
+    expect((await cli("report", "annual", "--year", "2025")).json).toEqual({
+      year: 2025,
+      asOf: "2025-12-31",
+      course: "vbe-webb",
+      headcount: 4,
+      // Åsa, Örjan, Ängla (Kim only in 2026)
+      reached: 3,
+      // Åsa 04-03, Örjan 02-01
+      completed: 2,
+      reachedInYear: 3,
+      deepened: 0,
+      sentence:
+        "Under året har 3 medarbetare av 4 påbörjat eller helt genomfört utbildningen. Ingen medarbetare har gått någon fördjupad utbildning under året.",
+    });
+  });
+
+  it.each([
+    // end of year; units listed in Swedish order (Å before Ä)
+    [
+      "2025-12-31",
+      [4, 3, 2],
+      [
+        { code: "FSK10", name: "Årsta förskola", headcount: 2, reached: 2, completed: 2 },
+        // Ängla, Kim / Ängla / none
+        { code: "ALD10", name: "Älvsjö hemtjänst", headcount: 2, reached: 1, completed: 0 },
+      ],
+    ],
+    // 2025-03-31: Kim not yet employed; Åsa started 03-25 but completes only on 3 April
+    [
+      "2025-03-31",
+      [3, 2, 1],
+      [
+        { code: "FSK10", name: "Årsta förskola", headcount: 2, reached: 2, completed: 1 },
+        { code: "ALD10", name: "Älvsjö hemtjänst", headcount: 1, reached: 0, completed: 0 },
+      ],
+    ],
+    [
+      "2025-04-03",
+      [3, 2, 2],
+      [
+        { code: "FSK10", name: "Årsta förskola", headcount: 2, reached: 2, completed: 2 },
+        { code: "ALD10", name: "Älvsjö hemtjänst", headcount: 1, reached: 0, completed: 0 },
+      ],
+    ],
+  ] as const)(
+    "report coverage as of %s",
+    async (asOf, [headcount, reached, completed], children) => {
+      expect((await cli("report", "coverage", "--as-of", asOf)).json).toEqual({
+        unit: null,
+        asOf,
+        course: "vbe-webb",
+        headcount,
+        reached,
+        completed,
+        children,
+      });
+    },
+  );
+
+  it("report coverage --unit by a lower-case name with å", async () => {
+    const r = await cli("report", "coverage", "--unit", "årsta förskola", "--as-of", "2026-01-31");
+    expect(r.json).toMatchObject({
+      unit: { code: "FSK10" },
+      headcount: 2,
+      reached: 2,
+      completed: 2,
+    });
+  });
+
+  it("Kim's 1/12/2026 is 12 January in that American file", async () => {
+    // Ängla, Kim / Ängla, Kim (started 2026-01-12) / Kim
+    const r = await cli("report", "coverage", "--unit", "ALD10", "--as-of", "2026-01-31");
+    expect(r.json).toMatchObject({ headcount: 2, reached: 2, completed: 1 });
   });
 });

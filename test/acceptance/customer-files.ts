@@ -379,3 +379,52 @@ export function writeCustomerFiles(dir: string): Record<CustomerFile, string> {
   }
   return out;
 }
+
+/**
+ * A second administration's files (fresh database). Staff as of 2025-12-31, Windows-1252
+ * from Swedish Excel: a `sep=;` line, a title row, empty `;;;` rows, anst.nr with leading
+ * zeros, units whose names start with Å, Ä and Ö, a total line at the bottom.
+ *   00123 Åsa Öberg      Årsta förskola   FSK10  2019-04-01
+ *   00124 Örjan Åkesson  Årsta förskola   FSK10  2020-01-15
+ *   00125 Ängla Ärlig    Älvsjö hemtjänst ALD10  2021-02-01
+ *   00126 Kim Lund       Älvsjö hemtjänst ALD10  2025-12-31 (starts on the as-of date)
+ */
+export function staffOther(): Uint8Array {
+  const lines = [
+    "sep=;",
+    "Personallista Enskede-Årsta-Vantör 2025-12-31;;;;;",
+    ";;;;;",
+    "Anst.nr;Namn;E-post;Enhet;Enhetskod;Anställningsdatum",
+    "00123;Åsa Öberg;asa.oberg@sdf.se;Årsta förskola;FSK10;2019-04-01",
+    "00124;Örjan Åkesson;orjan.akesson@sdf.se;Årsta förskola;FSK10;2020-01-15",
+    ";;;;;",
+    "00125;Ängla Ärlig;angla.arlig@sdf.se;Älvsjö hemtjänst;ALD10;2021-02-01",
+    "00126;Kim Lund;kim.lund@sdf.se;Älvsjö hemtjänst;ALD10;2025-12-31",
+    ";;;;;",
+    "Summa: 4;;;;;",
+  ];
+  return new Uint8Array(iconv.encode(`${lines.join("\r\n")}\r\n`, "win1252"));
+}
+
+/**
+ * That administration's platform writes American dates (m/d/yyyy). Only the Startdatum
+ * column gives it away (3/25/2025, 12/30/2025); every Slutförd datum could be read either
+ * way, but one system wrote the file, so 4/3/2025 there is 3 April too. Also a status with a
+ * percentage, an e-mail in capitals, a row matched by anst.nr alone, a row with a name only.
+ *   Åsa    started 2025-03-25, completed 2025-04-03
+ *   Örjan  started and completed 2025-02-01
+ *   Ängla  started 2025-12-30
+ *   Kim    completed 2026-01-12 (after the year; 1/12/2026, not 1 December)
+ *   Bo Nilsson: name only, no e-mail, no anst.nr → unmatched
+ */
+export function exportOther(): Uint8Array {
+  const lines = [
+    "Namn,E-postadress,Anställningsnummer,Kurs,Status,Startdatum,Slutförd datum",
+    '"Öberg, Åsa",ASA.OBERG@SDF.SE,,VBE webbutbildning,Genomförd (100%),3/25/2025,4/3/2025',
+    '"Åkesson, Örjan",orjan.akesson@sdf.se,,VBE webbutbildning,Klar,2/1/2025,2/1/2025',
+    '"Ärlig, Ängla",angla.arlig@sdf.se,,VBE webbutbildning,Pågående (40%),12/30/2025,',
+    '"Lund, Kim",,00126,VBE webbutbildning,Godkänd,1/12/2026,1/12/2026',
+    '"Nilsson, Bo",,,VBE webbutbildning,Genomförd,5/5/2025,5/5/2025',
+  ];
+  return new TextEncoder().encode(`${lines.join("\n")}\n`);
+}
