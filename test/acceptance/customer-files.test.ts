@@ -38,6 +38,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { xlsxBytes } from "../helpers/files";
 import { dumpData } from "../helpers/imports";
 import {
   type CustomerFile,
@@ -362,6 +363,22 @@ describe("customer files through the CLI contract", () => {
     expect((await cli("report", "annual", "--year", "2024", "--json")).json).toEqual(ANNUAL_2024);
   });
 
+  it("report annual 2023: the first list's Anställningsdatum reaches back; nobody started yet", async () => {
+    expect((await cli("report", "annual", "--year", "2023", "--json")).json).toEqual({
+      year: 2023,
+      asOf: "2023-12-31",
+      course: "vbe-webb",
+      // 1001–1005 and 1007 (Fredrik from 2024-06-01)
+      headcount: 6,
+      reached: 0,
+      completed: 0,
+      reachedInYear: 0,
+      deepened: 0,
+      sentence:
+        "Ingen av 6 medarbetare har påbörjat utbildningen. Ingen medarbetare har gått någon fördjupad utbildning under året.",
+    });
+  });
+
   it.each([
     // whole organisation at the end of 2025
     [
@@ -445,6 +462,17 @@ describe("customer files through the CLI contract", () => {
       { code: "FSK02", name: "Sätra förskoleenhet" },
       [3, 3, 2],
       [],
+    ],
+    // January 2026, no newer list: the same 9; + Johan (started 01-05, completed 01-07)
+    [
+      [],
+      "2026-01-31",
+      null,
+      [9, 8, 6],
+      [
+        { code: null, name: "Förskola", headcount: 4, reached: 4, completed: 4 },
+        { code: null, name: "Äldreomsorg", headcount: 5, reached: 4, completed: 2 },
+      ],
     ],
     // Bredäng after Johan's January course: Anna, Bo, Johan all reached and completed
     [
@@ -691,6 +719,34 @@ describe("another administration: cp1252 staff list, American dates, Å/Ä/Ö un
       reached: 2,
       completed: 2,
     });
+  });
+
+  it("the list re-saved by Excel as .xlsx (leading zeros gone) is the same people", async () => {
+    const path = join(t.dir, "personal-2026-01-31.xlsx");
+    writeFileSync(
+      path,
+      xlsxBytes([
+        ["Anst.nr", "Namn", "E-post", "Enhet", "Enhetskod"],
+        [123, "Åsa Öberg", "asa.oberg@sdf.se", "Årsta förskola", "FSK10"],
+        [124, "Örjan Åkesson", "orjan.akesson@sdf.se", "Årsta förskola", "FSK10"],
+        [125, "Ängla Ärlig", "angla.arlig@sdf.se", "Älvsjö hemtjänst", "ALD10"],
+        [126, "Kim Lund", "kim.lund@sdf.se", "Älvsjö hemtjänst", "ALD10"],
+      ]),
+    );
+    const r = await cli("import", "staff", path, "--as-of", "2026-01-31");
+    // 00123 … 00126 became numbers: nobody new, nobody left.
+    expect(r.json).toMatchObject({ rows: 4, created: 0, updated: 0, unchanged: 4, left: 0 });
+  });
+
+  it("noise rows: an unknown person's 'Ej påbörjad' is ignored, not queued", async () => {
+    const path = join(t.dir, "export-brus.csv");
+    writeFileSync(
+      path,
+      "Namn;E-post;Kurs;Status;Startdatum\nUlla Ut;ulla.ut@extern.se;VBE webbutbildning;Ej påbörjad;\nUlla Ut;ulla.ut@extern.se;Brandskydd;Genomförd;2025-01-01\nKim Lund;;VBE webbutbildning;Påbörjad;2025-01-01\n",
+    );
+    const r = await cli("import", "completions", path, "--dry-run");
+    // Ulla ×2 ignored (Ej påbörjad; a course outside the catalogue); Kim by name only → unmatched.
+    expect(r.json).toMatchObject({ rows: 3, matched: 0, unmatched: 1, ignored: 2, dryRun: true });
   });
 
   it("Kim's 1/12/2026 is 12 January in that American file", async () => {
