@@ -754,4 +754,44 @@ describe("another administration: cp1252 staff list, American dates, Å/Ä/Ö un
     const r = await cli("report", "coverage", "--unit", "ALD10", "--as-of", "2026-01-31");
     expect(r.json).toMatchObject({ headcount: 2, reached: 2, completed: 1 });
   });
+
+  it("a unit renamed in HR's system keeps its code and takes the new name; undo gives the old back", async () => {
+    const path = join(t.dir, "personal-2026-02-28.csv");
+    const text = iconv
+      .decode(Buffer.from(staffOther()), "win1252")
+      .replaceAll("Älvsjö hemtjänst;", "Älvsjö hemtjänst och daglig verksamhet;");
+    writeFileSync(path, iconv.encode(text, "win1252"));
+    const r = await cli("import", "staff", path, "--as-of", "2026-02-28");
+    // Same four people in the same units: nothing changes for them.
+    expect(r.json).toMatchObject({ rows: 4, created: 0, updated: 0, unchanged: 4, left: 0 });
+    const renamed = await cli(
+      "report",
+      "coverage",
+      "--unit",
+      "älvsjö hemtjänst och daglig verksamhet",
+      "--as-of",
+      "2026-02-28",
+    );
+    // Ängla, Kim / both started / Kim completed
+    expect(renamed.json).toMatchObject({
+      unit: { code: "ALD10", name: "Älvsjö hemtjänst och daglig verksamhet" },
+      headcount: 2,
+      reached: 2,
+      completed: 1,
+    });
+    expect((await cli("report", "coverage", "--unit", "Älvsjö hemtjänst")).code).toBe(1);
+    expect((await cli("import", "undo", "staff")).code).toBe(0);
+    const back = await cli(
+      "report",
+      "coverage",
+      "--unit",
+      "Älvsjö hemtjänst",
+      "--as-of",
+      "2026-02-28",
+    );
+    expect(back.json).toMatchObject({
+      unit: { code: "ALD10", name: "Älvsjö hemtjänst" },
+      headcount: 2,
+    });
+  });
 });
