@@ -82,9 +82,9 @@ describe("customer files through the CLI contract", () => {
     };
   }
 
-  /** A real process with DATABASE_URL, as the customer runs it. */
+  /** A real process, exactly as the customer runs it: `npm run --silent cli -- …` with DATABASE_URL. */
   async function spawned(...argv: string[]): Promise<Result> {
-    const r = await run("npx", ["tsx", "src/cli.ts", ...argv], {
+    const r = await run("npm", ["run", "--silent", "cli", "--", ...argv], {
       env: { ...process.env, DATABASE_URL: t.url },
     }).then(
       (ok) => ({ code: 0, stdout: ok.stdout, stderr: ok.stderr }),
