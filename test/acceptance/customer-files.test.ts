@@ -794,4 +794,30 @@ describe("another administration: cp1252 staff list, American dates, Å/Ä/Ö un
       headcount: 2,
     });
   });
+
+  it("an attendance list typed in Excel with course and date only in its title", async () => {
+    const path = join(t.dir, "narvaro-oktober.xlsx");
+    writeFileSync(
+      path,
+      xlsxBytes([
+        ["Närvarolista Fördjupningsutbildning VBE 15 oktober 2025"],
+        [],
+        ["Namn", "E-post"],
+        ["Öberg, Åsa", "asa.oberg@sdf.se"],
+        ["Lund, Kim", " KIM.LUND@sdf.se"],
+      ]),
+    );
+    const r = await cli("import", "completions", path);
+    expect(r.json).toMatchObject({ rows: 2, matched: 2, unmatched: 0, ignored: 0, errors: [] });
+    // deepened(2025): Åsa and Kim on 2025-10-15; the rest as before (3 of 4, all in 2025).
+    expect((await cli("report", "annual", "--year", "2025")).json).toMatchObject({
+      headcount: 4,
+      reached: 3,
+      reachedInYear: 3,
+      deepened: 2,
+      sentence:
+        "Under året har 3 medarbetare av 4 påbörjat eller helt genomfört utbildningen. Två medarbetare har även gått fördjupade utbildningar.",
+    });
+    expect((await cli("report", "annual", "--year", "2026")).json).toMatchObject({ deepened: 0 });
+  });
 });
