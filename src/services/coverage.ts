@@ -77,24 +77,34 @@ function foldName(text: string): string {
 }
 
 /**
- * Finds a unit inside the scope by code or name as people type them: an exact code first, then
- * a code or name ignoring case and extra spaces. SQLite's lower() folds ASCII only ("Ä" stays),
- * so the comparison runs here over the scoped units (a few hundred at most).
+ * Units inside the scope that a code or name typed by a person means: an exact code first,
+ * then a code, then a name, ignoring case and extra spaces. More than one result means the
+ * name is shared (an "Administration" under every avdelning) and the caller should ask for
+ * the code. SQLite's lower() folds ASCII only ("Ä" stays), so the comparison runs here over
+ * the scoped units (a few hundred at most).
  */
-export async function findUnit(db: Db, scope: Scope, codeOrName: string): Promise<UnitRef | null> {
+export async function findUnitMatches(
+  db: Db,
+  scope: Scope,
+  codeOrName: string,
+): Promise<UnitRef[]> {
   const needle = foldName(codeOrName);
-  if (needle === "") return null;
+  if (needle === "") return [];
   const rows = await db
     .select({ id: units.id, code: units.code, name: units.name, path: units.path })
     .from(units)
     .where(unitScopeFilter(scope, units.path))
     .orderBy(asc(units.path));
-  return (
-    rows.find((u) => u.code === codeOrName.trim()) ??
-    rows.find((u) => u.code !== null && foldName(u.code) === needle) ??
-    rows.find((u) => foldName(u.name) === needle) ??
-    null
-  );
+  const exact = rows.filter((u) => u.code === codeOrName.trim());
+  if (exact.length > 0) return exact;
+  const byCode = rows.filter((u) => u.code !== null && foldName(u.code) === needle);
+  if (byCode.length > 0) return byCode;
+  return rows.filter((u) => foldName(u.name) === needle);
+}
+
+/** The first unit `findUnitMatches` finds, or null. */
+export async function findUnit(db: Db, scope: Scope, codeOrName: string): Promise<UnitRef | null> {
+  return (await findUnitMatches(db, scope, codeOrName))[0] ?? null;
 }
 
 export async function getCoverage(db: Db, scope: Scope, q: CoverageQuery): Promise<CoverageResult> {

@@ -820,4 +820,40 @@ describe("another administration: cp1252 staff list, American dates, Å/Ä/Ö un
     });
     expect((await cli("report", "annual", "--year", "2026")).json).toMatchObject({ deepened: 0 });
   });
+
+  it("a unit name used twice ('Administration' in both avdelningar): --unit asks for the code", async () => {
+    const path = join(t.dir, "personal-2026-03-31.csv");
+    const text = iconv
+      .decode(Buffer.from(staffOther()), "win1252")
+      .replace(
+        "Anst.nr;Namn;E-post;Enhet;Enhetskod;Anställningsdatum",
+        "Anst.nr;Namn;E-post;Avdelning;Enhet;Enhetskod;Anställningsdatum",
+      )
+      .replace(/^(\d{5};[^;]*;[^;]*;)/gm, "$1;")
+      .replace(
+        "Summa: 4;;;;;",
+        "00130;Pia Ek;pia.ek@sdf.se;Förskola;Administration;ADM1;2026-03-01\r\n00131;Per Ek;per.ek@sdf.se;Äldreomsorg;Administration;ADM2;2026-03-01",
+      );
+    writeFileSync(path, iconv.encode(text, "win1252"));
+    const r = await cli("import", "staff", path, "--as-of", "2026-03-31");
+    expect(r.err).toBe("");
+    // the four as before (no avdelning), Pia and Per new
+    expect(r.json).toMatchObject({ rows: 6, created: 2, updated: 0, unchanged: 4, left: 0 });
+    const both = await cli(
+      "report",
+      "coverage",
+      "--unit",
+      "administration",
+      "--as-of",
+      "2026-03-31",
+    );
+    expect(both.code).toBe(1);
+    expect(both.err).toContain("ADM1, ADM2");
+    const one = await cli("report", "coverage", "--unit", "ADM2", "--as-of", "2026-03-31");
+    expect(one.json).toMatchObject({
+      unit: { code: "ADM2", name: "Administration" },
+      headcount: 1,
+      reached: 0,
+    });
+  });
 });
