@@ -761,6 +761,19 @@ describe("another administration: cp1252 staff list, American dates, Å/Ä/Ö un
       .decode(Buffer.from(staffOther()), "win1252")
       .replaceAll("Älvsjö hemtjänst;", "Älvsjö hemtjänst och daglig verksamhet;");
     writeFileSync(path, iconv.encode(text, "win1252"));
+    const out: string[] = [];
+    const io = {
+      stdout: (x: string) => out.push(x),
+      stderr: () => {},
+      env: {},
+      now: () => new Date(),
+    };
+    expect(
+      await runCli(["import", "staff", path, "--as-of", "2026-02-28", "--dry-run"], io, t.db),
+    ).toBe(0);
+    expect(out.join("")).toContain(
+      "Nytt namn: Älvsjö hemtjänst → Älvsjö hemtjänst och daglig verksamhet",
+    );
     const r = await cli("import", "staff", path, "--as-of", "2026-02-28");
     // Same four people in the same units: nothing changes for them.
     expect(r.json).toMatchObject({ rows: 4, created: 0, updated: 0, unchanged: 4, left: 0 });
