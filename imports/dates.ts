@@ -3,8 +3,8 @@
  * ISO `2025-03-04` (a local time after it is ignored: `2025-03-04 10:15`; an instant with a
  * zone, `2025-03-04T23:30:00Z`, is dated in Stockholm: 2025-03-05), `2025/03/04`,
  * `20250304`, `4.3.2025` (day first), Swedish/English month names (`4 mars 2025`) and
- * `4/3/2025`: day first, as in Sweden, unless the same column has a value like `3/25/2025`
- * that only reads month first — then the whole column is read month first.
+ * `4/3/2025`: day first, as in Sweden, unless the same file has a value like `3/25/2025`
+ * that only reads month first — then all its dates are read month first.
  */
 import { isIsoDate, stockholmDate } from "../src/domain/dates";
 import type { Cell } from "./read/types";
@@ -111,7 +111,7 @@ export function parseDate(cell: Cell, opts: DateOptions = {}): string | null | u
 }
 
 /**
- * Day or month first for a column's `4/3/2025`-style values: month first only when some
+ * Day or month first for a file's `4/3/2025`-style values: month first only when some
  * value cannot be day first (`3/25/2025`) and none cannot be month first.
  */
 export function detectSlashOrder(cells: readonly Cell[]): SlashOrder {

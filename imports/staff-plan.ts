@@ -36,6 +36,8 @@ export type PersonRef = { id: number } | { newIndex: number };
 
 export interface StaffPlan {
   newUnits: Array<{ name: string; code: string | null; parent: UnitRef | null }>;
+  /** Known units (found by code) that the file names differently: HR renamed them. */
+  unitRenames: Array<{ id: number; name: string; before: string }>;
   newPeople: StaffRow[];
   personUpdates: Array<{ id: number; set: Partial<KnownPerson>; before: Partial<KnownPerson> }>;
   /** Current periods that end the day before the snapshot (moves and leavers). */
@@ -73,6 +75,7 @@ export function planStaffSnapshot(
 ): StaffPlan {
   const plan: StaffPlan = {
     newUnits: [],
+    unitRenames: [],
     newPeople: [],
     personUpdates: [],
     closes: [],
@@ -85,7 +88,8 @@ export function planStaffSnapshot(
   const dayBefore = addDays(asOf, -1);
   const notBefore = previousAsOf ? addDays(previousAsOf, 1) : null;
   const startOf = (date: string) => (notBefore && date < notBefore ? notBefore : date);
-  const resolveUnit = unitResolver(state.units, plan);
+  const namesByCode = new Map<number, Set<string>>();
+  const resolveUnit = unitResolver(state.units, plan, namesByCode);
   const byNo = new Map(state.people.filter((p) => p.employeeNo).map((p) => [p.employeeNo!, p]));
   const byEmail = new Map<string, KnownPerson>();
   for (const p of state.people) if (p.email && !byEmail.has(p.email)) byEmail.set(p.email, p);
@@ -145,6 +149,15 @@ export function planStaffSnapshot(
     if (!changed) plan.counts.unchanged++;
   }
 
+  // A unit found by its code under another name was renamed — unless the file gives that
+  // code several names (a shared Kostnadsställe), then the known name stays.
+  for (const u of state.units) {
+    const names = [...(namesByCode.get(u.id) ?? [])];
+    if (names.length === 1 && normaliseTitle(names[0]!) !== normaliseTitle(u.name)) {
+      plan.unitRenames.push({ id: u.id, name: names[0]!, before: u.name });
+    }
+  }
+
   for (const [personId, open] of openBy) {
     if (present.has(personId)) continue;
     for (const e of open) plan.closes.push({ id: e.id, validTo: dayBefore });
@@ -178,7 +191,11 @@ function sameUnit(unitId: number, ref: UnitRef): boolean {
 }
 
 /** Finds Avdelning > Enhet by code, else by name under its parent; plans the missing ones. */
-function unitResolver(units: readonly KnownUnit[], plan: StaffPlan) {
+function unitResolver(
+  units: readonly KnownUnit[],
+  plan: StaffPlan,
+  namesByCode: Map<number, Set<string>>,
+) {
   const byCode = new Map(units.filter((u) => u.code).map((u) => [u.code!, u]));
   const byName = new Map<string, UnitRef>();
   const nameKey = (parent: UnitRef | null, name: string) =>
@@ -190,7 +207,10 @@ function unitResolver(units: readonly KnownUnit[], plan: StaffPlan) {
   const find = (name: string, code: string | null, parent: UnitRef | null): UnitRef => {
     if (code) {
       const known = byCode.get(code);
-      if (known) return { id: known.id };
+      if (known) {
+        if (name) namesByCode.set(known.id, (namesByCode.get(known.id) ?? new Set()).add(name));
+        return { id: known.id };
+      }
       const planned = newCodes.get(code);
       if (planned) return planned;
     }

@@ -83,10 +83,14 @@ export function toTable(sheet: Sheet, what: string): Table {
   const rows = sheet.rows
     .slice(best.at + 1)
     .filter((r) => best.found.size < 3 || r.cells.filter((v) => v !== null).length > 1);
+  // One system wrote the file, so one order for all its dates: a 3/25/2025 in Startdatum
+  // also makes the Slutförd datum 4/3/2025 read 3 April.
+  const mapped = Object.entries(columns) as Array<[Field, Column]>;
+  const order = detectSlashOrder(
+    rows.flatMap((r) => mapped.map(([, col]) => r.cells[col.index] ?? null)),
+  );
   const slashOrder: Partial<Record<Field, SlashOrder>> = {};
-  for (const [field, col] of Object.entries(columns) as Array<[Field, Column]>) {
-    slashOrder[field] = detectSlashOrder(rows.map((r) => r.cells[col.index] ?? null));
-  }
+  for (const [field] of mapped) slashOrder[field] = order;
   return {
     headerRow: header.row,
     columns,

@@ -95,6 +95,7 @@ export async function importStaffCommand(db: Db, args: ParsedArgs, io: CliIo): P
     `Personalimport per ${r.asOf} från ${r.fileName} (${r.format}): ${r.rows} rader.`,
     `Nya: ${r.created}  Ändrade: ${r.updated}  Oförändrade: ${r.unchanged}  Slutat: ${r.left}`,
     ...(r.newUnits.length > 0 ? [`Nya enheter: ${r.newUnits.join(", ")}`] : []),
+    ...(r.renamedUnits.length > 0 ? [`Nytt namn: ${r.renamedUnits.join(", ")}`] : []),
     ...(r.warning ? [r.warning] : []),
     footer(r, r.errors.length),
   ].join("\n");

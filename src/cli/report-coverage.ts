@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { stockholmDate } from "../domain/dates";
-import { findUnit, getCoverage } from "../services/coverage";
+import { findUnitMatches, getCoverage } from "../services/coverage";
 import { ALL_UNITS } from "../services/scope";
 import { dateFlag, onlyOne, type ParsedArgs } from "./args";
 import { type CliIo, type CliOutput, UsageError } from "./io";
@@ -9,10 +9,17 @@ export async function reportCoverage(db: Db, args: ParsedArgs, io: CliIo): Promi
   const asOf = dateFlag(args.values["as-of"], "as-of") ?? stockholmDate(io.now());
   const unitArg = onlyOne(args.values.unit, "unit");
   // The CLI runs with the database owner's rights: it sees every unit.
-  const unit = unitArg ? await findUnit(db, ALL_UNITS, unitArg) : null;
-  if (unitArg && !unit) {
+  const matches = unitArg ? await findUnitMatches(db, ALL_UNITS, unitArg) : [];
+  if (unitArg && matches.length === 0) {
     throw new UsageError(`Hittar ingen enhet med kod eller namn '${unitArg}'.`);
   }
+  if (matches.length > 1) {
+    const which = matches.map((u) => u.code ?? `utan kod, id ${u.id}`).join(", ");
+    throw new UsageError(
+      `Det finns ${matches.length} enheter som heter '${matches[0]!.name}' (${which}): ange enhetskoden.`,
+    );
+  }
+  const unit = matches[0] ?? null;
   const result = await getCoverage(db, ALL_UNITS, { asOf, unit });
   const json = {
     unit: unit ? { code: unit.code, name: unit.name } : null,

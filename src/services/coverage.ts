@@ -2,7 +2,7 @@
  * Coverage use case: load, in one aggregate query, the people employed on a date with their
  * earliest start/completion of a course; the figures themselves come from src/domain/coverage.
  */
-import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, or } from "drizzle-orm";
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { units } from "../../db/schema";
@@ -44,41 +44,67 @@ export async function loadStaffFacts(
   });
 }
 
+const SWEDISH = new Intl.Collator("sv");
+
+/** Units by name as a Swedish reader sorts them (… Z, Å, Ä, Ö); SQLite sorts by code point. */
+function inSwedishOrder(rows: UnitRef[]): UnitRef[] {
+  return rows.sort((a, b) => SWEDISH.compare(a.name, b.name));
+}
+
 /** The units one level below `unit`, or the top of what the scope may see. */
 export async function childUnits(db: Db, scope: Scope, unit: UnitRef | null): Promise<UnitRef[]> {
   const base = db
     .select({ id: units.id, code: units.code, name: units.name, path: units.path })
     .from(units);
   if (unit) {
-    return base
-      .where(and(eq(units.parentId, unit.id), unitScopeFilter(scope, units.path)))
-      .orderBy(asc(units.name));
+    return inSwedishOrder(
+      await base.where(and(eq(units.parentId, unit.id), unitScopeFilter(scope, units.path))),
+    );
   }
-  if (scope.kind === "all") return base.where(isNull(units.parentId)).orderBy(asc(units.name));
+  if (scope.kind === "all") return inSwedishOrder(await base.where(isNull(units.parentId)));
   // A chef's roots are the subtrees assigned to them. The scope filter stays in the query:
   // `or()` of no paths is no condition at all, which would list every unit.
-  return base
-    .where(
+  return inSwedishOrder(
+    await base.where(
       and(unitScopeFilter(scope, units.path), or(...scope.paths.map((p) => eq(units.path, p)))),
-    )
-    .orderBy(asc(units.name));
+    ),
+  );
 }
 
-/** Finds a unit by code (exact) or name (case-insensitive) inside the scope. */
-export async function findUnit(db: Db, scope: Scope, codeOrName: string): Promise<UnitRef | null> {
-  const needle = codeOrName.trim();
+/** Case-, space- and Unicode-insensitive form of a code or name ("äldreomsorg" = "Äldreomsorg"). */
+function foldName(text: string): string {
+  return text.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("sv");
+}
+
+/**
+ * Units inside the scope that a code or name typed by a person means: an exact code first,
+ * then a code, then a name, ignoring case and extra spaces. More than one result means the
+ * name is shared (an "Administration" under every avdelning) and the caller should ask for
+ * the code. SQLite's lower() folds ASCII only ("Ä" stays), so the comparison runs here over
+ * the scoped units (a few hundred at most).
+ */
+export async function findUnitMatches(
+  db: Db,
+  scope: Scope,
+  codeOrName: string,
+): Promise<UnitRef[]> {
+  const needle = foldName(codeOrName);
+  if (needle === "") return [];
   const rows = await db
     .select({ id: units.id, code: units.code, name: units.name, path: units.path })
     .from(units)
-    .where(
-      and(
-        or(eq(units.code, needle), sql`lower(${units.name}) = lower(${needle})`),
-        unitScopeFilter(scope, units.path),
-      ),
-    )
-    .orderBy(asc(units.path))
-    .limit(1);
-  return rows[0] ?? null;
+    .where(unitScopeFilter(scope, units.path))
+    .orderBy(asc(units.path));
+  const exact = rows.filter((u) => u.code === codeOrName.trim());
+  if (exact.length > 0) return exact;
+  const byCode = rows.filter((u) => u.code !== null && foldName(u.code) === needle);
+  if (byCode.length > 0) return byCode;
+  return rows.filter((u) => foldName(u.name) === needle);
+}
+
+/** The first unit `findUnitMatches` finds, or null. */
+export async function findUnit(db: Db, scope: Scope, codeOrName: string): Promise<UnitRef | null> {
+  return (await findUnitMatches(db, scope, codeOrName))[0] ?? null;
 }
 
 export async function getCoverage(db: Db, scope: Scope, q: CoverageQuery): Promise<CoverageResult> {

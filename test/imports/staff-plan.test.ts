@@ -53,6 +53,25 @@ const state = (
 });
 
 describe("planStaffSnapshot", () => {
+  it.each([
+    [
+      "a new name for a known code renames the unit",
+      ["Bredängs förskolor"],
+      [{ id: 2, name: "Bredängs förskolor", before: "Bredängs förskoleenhet" }],
+    ],
+    ["the known name in other case or spacing is no rename", ["bredängs  förskoleenhet"], []],
+    [
+      "a code given several names (shared Kostnadsställe) keeps its name",
+      ["Bredäng A", "Bredäng B"],
+      [],
+    ],
+  ])("%s", (_, names, renames) => {
+    const rows = names.map((unitName, i) => row(String(i + 1), { unitName }));
+    const p = planStaffSnapshot(state([], []), rows, "2025-12-31");
+    expect(p.unitRenames).toEqual(renames);
+    expect(p.newUnits).toEqual([]);
+  });
+
   it("creates new people from their Anställningsdatum (or the snapshot date)", () => {
     const p = planStaffSnapshot(
       state([], []),

@@ -9,6 +9,21 @@ const sheet = (rows: Array<Array<string | number | null>>): Sheet => ({
 });
 
 describe("toTable", () => {
+  it("decides day or month first once for the whole file", () => {
+    const t = toTable(
+      sheet([
+        ["Namn", "Kurs", "Startdatum", "Slutförd datum"],
+        ["Åsa Öberg", "VBE", "3/25/2025", "4/3/2025"],
+      ]),
+      "kursfil",
+    );
+    const errors: RowError[] = [];
+    const r = new RowReader(t, t.rows[0]!, errors);
+    // 3/25/2025 only reads month first, so the other column's 4/3/2025 is 3 April too.
+    expect([r.date("startedOn"), r.date("completedOn")]).toEqual(["2025-03-25", "2025-04-03"]);
+    expect(errors).toEqual([]);
+  });
+
   it("finds the header below title rows and maps known columns", () => {
     const t = toTable(
       sheet([

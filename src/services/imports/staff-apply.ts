@@ -26,6 +26,16 @@ export async function applyStaffPlan(tx: Tx, plan: StaffPlan, importId: number):
     unitPaths.set(created.id, created.path);
     effects.push({ importId, entity: "units", entityId: created.id, action: "insert" });
   }
+  for (const r of plan.unitRenames) {
+    await tx.update(units).set({ name: r.name }).where(eq(units.id, r.id));
+    effects.push({
+      importId,
+      entity: "units",
+      entityId: r.id,
+      action: "update",
+      before: { name: r.before },
+    });
+  }
 
   const personIds: number[] = [];
   for (const batch of inChunks(plan.newPeople)) {

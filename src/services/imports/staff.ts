@@ -55,6 +55,7 @@ export async function importStaff(
     format: sheet.format,
     fileName: input.fileName,
     newUnits: [],
+    renamedUnits: [],
     who: { created: [], updated: [], left: [] },
     currentBefore: 0,
     warning: null,
@@ -65,6 +66,7 @@ export async function importStaff(
   const plan = planStaffSnapshot(state, parsed.rows, input.asOf, previous);
   Object.assign(report, plan.counts);
   report.newUnits = plan.newUnits.map((u) => u.name);
+  report.renamedUnits = plan.unitRenames.map((u) => `${u.before} → ${u.name}`);
   report.who = plan.who;
   report.currentBefore = new Set(state.open.map((e) => e.personId)).size;
   report.warning = leaverWarning(report.left, report.currentBefore);

@@ -33,6 +33,8 @@ export interface StaffReport extends CommonReport {
   unchanged: number;
   left: number;
   newUnits: string[];
+  /** "Old name → new name" for units the file renames (same code). */
+  renamedUnits: string[];
   /** Names of who is new, changed or gone (preview only). */
   who: { created: string[]; updated: string[]; left: string[] };
   /** People with a current employment before this import (to put `left` in proportion). */
