@@ -78,6 +78,8 @@ export function parseCompletionRows(
     if (progress === null && (r.text("completedOn") || r.text("startedOn"))) {
       progress = r.text("completedOn") ? "completed" : "started";
     }
+    // "Ej genomförd": started if the row says when, otherwise no progress.
+    if (progress === "unfinished") progress = r.text("startedOn") ? "started" : "none";
     if (progress === null) {
       r.fail(
         "status",

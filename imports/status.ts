@@ -1,7 +1,11 @@
 /** Status labels of webbutbildning exports (DESIGN.md) and what each says about progress. */
 import { headerKey } from "./headers";
 
-export type ProgressStatus = "none" | "started" | "completed";
+/**
+ * `unfinished` labels ("Ej genomförd") say only that the course is not completed: with a start
+ * date the person has started, without one they have not (see completion-rows.ts).
+ */
+export type ProgressStatus = "none" | "unfinished" | "started" | "completed";
 
 const LABELS: Record<ProgressStatus, readonly string[]> = {
   none: [
@@ -10,9 +14,6 @@ const LABELS: Record<ProgressStatus, readonly string[]> = {
     "Ej startad",
     "Inte påbörjad",
     "Inte startad",
-    "Ej genomförd",
-    "Inte genomförd",
-    "Ej slutförd",
     "Ej aktiv",
     "Anmäld",
     "Registrerad",
@@ -21,6 +22,16 @@ const LABELS: Record<ProgressStatus, readonly string[]> = {
     "Not attempted",
     "Enrolled",
     "Registered",
+  ],
+  unfinished: [
+    "Ej genomförd",
+    "Ej genomfört",
+    "Inte genomförd",
+    "Ej slutförd",
+    "Ej slutfört",
+    "Ej avslutad",
+    "Ej klar",
+    "Not completed",
   ],
   started: [
     "Påbörjad",

@@ -52,6 +52,21 @@ describe("parseCompletionRows (export with Status)", () => {
     expect(r.kind).toBe("completions");
   });
 
+  it("reads Ej genomförd as started when the row has a start date, else as no progress", () => {
+    const r = parse([
+      HEADER,
+      ["A", "a@x.se", WEB, "Ej genomförd", "2025-03-01", null],
+      ["B", "b@x.se", WEB, "Ej genomförd", null, null],
+      ["C", "c@x.se", WEB, "Ej slutförd", "2025-04-02", null],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.rows.map((x) => [x.name, x.events])).toEqual([
+      ["A", [{ kind: "started", date: "2025-03-01" }]],
+      ["C", [{ kind: "started", date: "2025-04-02" }]],
+    ]);
+    expect(r.ignored).toBe(1);
+  });
+
   it("reads an unknown status label from the row's dates", () => {
     const r = parse([
       HEADER,
