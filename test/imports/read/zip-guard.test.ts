@@ -1,0 +1,58 @@
+import { unzipSync, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_READ_LIMITS, ImportFileError, readSheet } from "../../../imports/read";
+import { checkZipExpansion, defaultMaxUnzippedBytes } from "../../../imports/read/zip-guard";
+import { xlsxBytes } from "../../helpers/files";
+
+const MB = 1024 * 1024;
+const limits = { ...DEFAULT_READ_LIMITS, maxUnzippedBytes: 4 * MB };
+
+/** A real workbook with an extra entry of `size` zero bytes (deflates ~1000:1). */
+function workbookWithPadding(size: number): Uint8Array {
+  const files = unzipSync(
+    xlsxBytes([
+      ["Namn", "E-post"],
+      ["Anna Berg", "anna@x.se"],
+    ]),
+  );
+  files["xl/media/padding.bin"] = new Uint8Array(size);
+  return zipSync(files, { level: 9 });
+}
+
+/** Sets every declared uncompressed size (local headers and directory) to 0. */
+function lieAboutSizes(zip: Uint8Array): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let i = 0; i + 30 < out.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50) view.setUint32(i + 22, 0, true);
+    if (sig === 0x02014b50) view.setUint32(i + 24, 0, true);
+  }
+  return out;
+}
+
+describe("zip-bomb guard for .xlsx", () => {
+  it("reads an ordinary workbook", () => {
+    const sheet = readSheet(workbookWithPadding(1 * MB), "ok.xlsx", limits);
+    expect(sheet.rows[1]?.cells).toEqual(["Anna Berg", "anna@x.se"]);
+  });
+
+  it("refuses a small file that unpacks past the limit, before SheetJS inflates it", () => {
+    const bomb = workbookWithPadding(8 * MB);
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(() => readSheet(bomb, "bomb.xlsx", limits)).toThrow(ImportFileError);
+    expect(() => readSheet(bomb, "bomb.xlsx", limits)).toThrow(/packas upp till mer än 4 MB/);
+  });
+
+  it("counts what the entries really unpack to, not what their headers claim", () => {
+    const liar = lieAboutSizes(workbookWithPadding(8 * MB));
+    expect(() => checkZipExpansion(liar, 4 * MB)).toThrow(/packas upp/);
+    expect(() => checkZipExpansion(lieAboutSizes(workbookWithPadding(MB)), 4 * MB)).not.toThrow();
+  });
+
+  it("the default limit follows the upload limit within sane bounds", () => {
+    expect(defaultMaxUnzippedBytes(20 * MB)).toBe(256 * MB);
+    expect(defaultMaxUnzippedBytes(1.5 * MB)).toBe(60 * MB);
+    expect(defaultMaxUnzippedBytes(64 * 1024)).toBe(32 * MB);
+  });
+});
