@@ -3,7 +3,8 @@
  * every entry of the archive into memory before it reads a cell, and deflate expands up to
  * ~1000×. This walks the archive the way SheetJS does (central directory → local headers)
  * and inflates each entry in small steps, counting output and stopping at the limit, so
- * lying size fields in the headers cannot hide the real size.
+ * lying size fields in the headers cannot hide the real size. A declared size over the limit
+ * is refused as well: SheetJS allocates its output buffer from it before inflating.
  */
 import { Inflate } from "fflate";
 import { ImportFileError } from "./types";
@@ -43,14 +44,35 @@ export function checkZipExpansion(bytes: Uint8Array, maxUnzipped: number): void 
     const extraLen = u16(bytes, cd + 30);
     const commentLen = u16(bytes, cd + 32);
     const local = u32(bytes, cd + 42);
+    let declared = Math.max(u32(bytes, cd + 24), zip64Size(bytes, cd + 46 + nameLen, extraLen));
     cd += 46 + nameLen + extraLen + commentLen;
     if (local + 30 > bytes.length) continue;
     const method = u16(bytes, local + 8);
-    const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+    const localExtra = local + 30 + u16(bytes, local + 26);
+    const start = localExtra + u16(bytes, local + 28);
+    declared = Math.max(
+      declared,
+      u32(bytes, local + 22),
+      zip64Size(bytes, localExtra, u16(bytes, local + 28)),
+    );
+    if (method === 8 && declared > maxUnzipped - total) throw tooBig();
     if (method === 0) total += compressed;
     else if (method === 8) total += inflatedSize(bytes.subarray(start), maxUnzipped - total);
     if (total > maxUnzipped) throw tooBig();
   }
+}
+
+/** The uncompressed size in a ZIP64 extra field (id 0x0001) within [from, from + length). */
+function zip64Size(bytes: Uint8Array, from: number, length: number): number {
+  let size = 0;
+  for (let at = from; at + 4 <= from + length; ) {
+    const id = u16(bytes, at);
+    const len = u16(bytes, at + 2);
+    if (id === 0x0001 && len >= 8)
+      size = Math.max(size, u32(bytes, at + 8) * 2 ** 32 + u32(bytes, at + 4));
+    at += 4 + len;
+  }
+  return size;
 }
 
 /** Bytes the deflate stream at the start of `data` unpacks to, stopping just past `budget`. */

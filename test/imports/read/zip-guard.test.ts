@@ -19,14 +19,14 @@ function workbookWithPadding(size: number): Uint8Array {
   return zipSync(files, { level: 9 });
 }
 
-/** Sets every declared uncompressed size (local headers and directory) to 0. */
-function lieAboutSizes(zip: Uint8Array): Uint8Array {
+/** Sets every declared uncompressed size (local headers and directory) to `size`. */
+function lieAboutSizes(zip: Uint8Array, size = 0): Uint8Array {
   const out = zip.slice();
   const view = new DataView(out.buffer);
   for (let i = 0; i + 30 < out.length; i++) {
     const sig = view.getUint32(i, true);
-    if (sig === 0x04034b50) view.setUint32(i + 22, 0, true);
-    if (sig === 0x02014b50) view.setUint32(i + 24, 0, true);
+    if (sig === 0x04034b50) view.setUint32(i + 22, size, true);
+    if (sig === 0x02014b50) view.setUint32(i + 24, size, true);
   }
   return out;
 }
@@ -48,6 +48,11 @@ describe("zip-bomb guard for .xlsx", () => {
     const liar = lieAboutSizes(workbookWithPadding(8 * MB));
     expect(() => checkZipExpansion(liar, 4 * MB)).toThrow(/packas upp/);
     expect(() => checkZipExpansion(lieAboutSizes(workbookWithPadding(MB)), 4 * MB)).not.toThrow();
+  });
+
+  it("refuses a declared size past the limit (SheetJS would allocate it up front)", () => {
+    const claims = lieAboutSizes(workbookWithPadding(1000), 0xfff00000);
+    expect(() => readSheet(claims, "claims.xlsx", limits)).toThrow(/packas upp till mer än 4 MB/);
   });
 
   it("the default limit follows the upload limit within sane bounds", () => {
