@@ -27,7 +27,9 @@ function u32(b: Uint8Array, i: number): number {
 
 /** Throws ImportFileError when the archive's entries unpack to more than `maxUnzipped` bytes. */
 export function checkZipExpansion(bytes: Uint8Array, maxUnzipped: number): void {
-  let eocd = bytes.length - 22;
+  // Searched from the very end like SheetJS does, even where a record would not fit: a
+  // truncated record found there is the one SheetJS reads (missing bytes count as 0).
+  let eocd = bytes.length - 4;
   while (eocd >= 0 && u32(bytes, eocd) !== EOCD) eocd--;
   // No directory: SheetJS cannot read it either and says so.
   if (eocd < 0) return;

@@ -50,6 +50,14 @@ describe("zip-bomb guard for .xlsx", () => {
     expect(() => checkZipExpansion(lieAboutSizes(workbookWithPadding(MB)), 4 * MB)).not.toThrow();
   });
 
+  it("finds the directory where SheetJS does, even in a cut-off end record", () => {
+    const bomb = workbookWithPadding(8 * MB);
+    // Without the last byte (the comment length's high byte) the record does not fit in 22
+    // bytes any more; SheetJS still finds and reads it.
+    const cut = bomb.slice(0, bomb.length - 1);
+    expect(() => checkZipExpansion(cut, 4 * MB)).toThrow(/packas upp/);
+  });
+
   it("refuses a declared size past the limit (SheetJS would allocate it up front)", () => {
     const claims = lieAboutSizes(workbookWithPadding(1000), 0xfff00000);
     expect(() => readSheet(claims, "claims.xlsx", limits)).toThrow(/packas upp till mer än 4 MB/);
