@@ -40,7 +40,9 @@ export function checkZipExpansion(bytes: Uint8Array, maxUnzipped: number): void 
     new ImportFileError(
       `Excel-filen packas upp till mer än ${Math.round(maxUnzipped / (1024 * 1024))} MB och tas inte emot. Spara om den i Excel, eller dela upp den.`,
     );
-  for (let i = 0; i < entries && cd + 46 <= bytes.length; i++) {
+  // No bounds check on the directory: SheetJS reads past the end as zeros (an entry at
+  // offset 0, inflated once more each time), so those entries count here too.
+  for (let i = 0; i < entries; i++) {
     const compressed = u32(bytes, cd + 20);
     const nameLen = u16(bytes, cd + 28);
     const extraLen = u16(bytes, cd + 30);

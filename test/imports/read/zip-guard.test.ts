@@ -58,6 +58,17 @@ describe("zip-bomb guard for .xlsx", () => {
     expect(() => checkZipExpansion(cut, 4 * MB)).toThrow(/packas upp/);
   });
 
+  it("counts directory entries read past the end (SheetJS inflates offset 0 again for each)", () => {
+    const files = unzipSync(xlsxBytes([["Namn"], ["Anna"]]));
+    const zip = zipSync({ "a.bin": new Uint8Array(MB), ...files }, { level: 9 });
+    const view = new DataView(zip.buffer);
+    const eocd = zip.length - 22;
+    view.setUint16(eocd + 8, 50, true);
+    view.setUint16(eocd + 10, 50, true);
+    view.setUint32(eocd + 16, zip.length - 8, true);
+    expect(() => checkZipExpansion(zip, 4 * MB)).toThrow(/packas upp/);
+  });
+
   it("refuses a declared size past the limit (SheetJS would allocate it up front)", () => {
     const claims = lieAboutSizes(workbookWithPadding(1000), 0xfff00000);
     expect(() => readSheet(claims, "claims.xlsx", limits)).toThrow(/packas upp till mer än 4 MB/);
