@@ -5,7 +5,7 @@
  */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { csrfProtection, requireSignIn, securityHeaders } from "./auth/guard";
+import { csrfProtection, requestBodyLimit, requireSignIn, securityHeaders } from "./auth/guard";
 import { sessionMiddleware } from "./auth/middleware";
 import type { AppDeps, AppEnv } from "./env";
 import { adminRoutes } from "./routes/admin";
@@ -32,6 +32,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
   app.use(csrfProtection(deps.allowedOrigins));
+  app.use(requestBodyLimit);
   app.use(sessionMiddleware);
   app.use(requireSignIn);
 

@@ -10,6 +10,7 @@ import { migrateDb } from "../db/migrate";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "../db/seed";
 import { createApp } from "./app";
+import { lastForwardedFor } from "./auth/client-ip";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
 import { useNodeScrypt } from "./cli/node-scrypt";
 import { stockholmDate } from "./domain/dates";
@@ -49,10 +50,11 @@ async function main(): Promise<void> {
       uploadLimitBytes,
       oidc,
       allowedOrigins,
-      // Behind a reverse proxy set TRUST_PROXY=1 so the client's address comes from X-Forwarded-For.
+      // Behind a reverse proxy set TRUST_PROXY=1 so the client's address comes from the entry
+      // that proxy appended to X-Forwarded-For.
       clientIp: (c) =>
         process.env.TRUST_PROXY === "1"
-          ? (c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? null)
+          ? lastForwardedFor(c.req.header("x-forwarded-for"))
           : (getConnInfo(c).remote.address ?? null),
     }),
   );

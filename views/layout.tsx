@@ -25,8 +25,12 @@ export function Layout({ title, children, userName, nav = [] }: LayoutProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} – Genomförd`}</title>
-          {/* htmx would otherwise inject an inline <style>, which the CSP forbids; app.css has it. */}
-          <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
+          {/* htmx would otherwise inject an inline <style>, which the CSP forbids; app.css has it.
+              No history cache: it would keep staff lists in sessionStorage after logout. */}
+          <meta
+            name="htmx-config"
+            content='{"includeIndicatorStyles":false,"historyCacheSize":0}'
+          />
           <link rel="stylesheet" href="/static/app.css" />
           <script src="/static/vendor/htmx.min.js" defer></script>
         </head>

@@ -18,10 +18,16 @@ export function readCsv(bytes: Uint8Array, limits: ReadLimits): Sheet {
   const body = hint ? text.slice(hint[0].length) : text;
   const delimiter = hint?.[1] ?? detectDelimiter(body);
   const offset = hint ? 1 : 0;
-  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
+  // Never parse more rows than we would accept (20 MB of line breaks is 20 million rows);
+  // the one extra row tells us the file is too big.
+  const parsed = Papa.parse<string[]>(body, {
+    delimiter,
+    skipEmptyLines: false,
+    preview: limits.maxRows + 51,
+  });
   if (parsed.data.length > limits.maxRows + 50) {
     throw new ImportFileError(
-      `Filen har ${parsed.data.length} rader; högst ${limits.maxRows} tas emot. Dela upp filen.`,
+      `Filen har fler än ${limits.maxRows} rader; högst ${limits.maxRows} tas emot. Dela upp filen.`,
     );
   }
   const rows = [];

@@ -23,6 +23,8 @@ export interface ReadLimits {
   /** More data rows than this is not a staff list but a mistake (or an attack). */
   maxRows: number;
   maxColumns: number;
+  /** Largest unpacked size of an .xlsx archive (zip bombs); default from maxBytes. */
+  maxUnzippedBytes?: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {

@@ -2,8 +2,14 @@
 import * as XLSX from "xlsx";
 import { fieldOf } from "../headers";
 import { ImportFileError, type ReadLimits, type Sheet, type SheetRow } from "./types";
+import { checkZipExpansion, defaultMaxUnzippedBytes } from "./zip-guard";
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: "xlsx" | "xls"): Sheet {
+  if (ZIP.every((b, i) => bytes[i] === b)) {
+    checkZipExpansion(bytes, limits.maxUnzippedBytes ?? defaultMaxUnzippedBytes(limits.maxBytes));
+  }
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, {

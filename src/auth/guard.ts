@@ -4,6 +4,7 @@
  * Role checks stay on the routes (`requireRole`); unit scope in `c.get("scope")`.
  */
 import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
@@ -75,6 +76,27 @@ export function csrfProtection(allowedOrigins: readonly string[] = []) {
     }
   });
 }
+
+/** Largest request body outside the upload route: forms here are a few kilobytes. */
+export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
+/** Routes that take files and set their own (larger) limit. */
+const UPLOAD_PATHS = new Set(["/imports/preview"]);
+
+const formBodyLimit = bodyLimit({
+  maxSize: FORM_BODY_LIMIT_BYTES,
+  onError: () => {
+    throw new HTTPException(413, { message: "Begäran är för stor." });
+  },
+});
+
+/**
+ * Caps every request body (the public login form too), so no one can make the Node
+ * process buffer an endless form; the upload route has its own limit.
+ */
+export const requestBodyLimit = createMiddleware<AppEnv>(async (c, next) => {
+  if (SAFE_METHODS.test(c.req.method) || UPLOAD_PATHS.has(c.req.path)) return next();
+  return formBodyLimit(c, next);
+});
 
 /** Everything from our own origin, no inline script or style (htmx is told not to inject any). */
 export const securityHeaders = secureHeaders({

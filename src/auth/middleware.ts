@@ -28,4 +28,9 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     }
   }
   await next();
+  // Signed-in responses carry staff data: no browser or proxy keeps a copy (back button after
+  // logout on a shared computer, caches in front of the app).
+  if (c.get("user") && !c.res.headers.has("Cache-Control")) {
+    c.header("Cache-Control", "private, no-store");
+  }
 });

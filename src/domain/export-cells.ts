@@ -20,10 +20,16 @@ function csvNumber(n: number): string {
   return String(n).replace(".", ",");
 }
 
+/**
+ * Excel outside Swedish locales splits CSV lines at commas, not semicolons, so a text after
+ * a comma starts a cell of its own ("Berg,=HYPERLINK(…)"): that part is escaped too.
+ */
+const FORMULA_AFTER_COMMA = /,([ \t]*)(?=[=+\-@\r])/g;
+
 function csvField(cell: Cell): string {
   if (cell === null) return "";
   if (typeof cell === "number") return csvNumber(cell);
-  const text = escapeFormula(cell);
+  const text = escapeFormula(cell).replace(FORMULA_AFTER_COMMA, ",$1'");
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -70,7 +70,7 @@ export const annualReportRoutes = new Hono<AppEnv>()
       userId: c.get("user")!.id,
       now,
       today: stockholmDate(now),
-      ip: c.req.header("x-forwarded-for") ?? null,
+      ip: c.get("clientIp"),
     });
     // Post/redirect/get: reloading the page never locks twice.
     return c.redirect(`/rapport/${year}?meddelande=${result.ok ? "locked" : result.reason}`, 303);

@@ -65,7 +65,7 @@ async function send(
     action: "export",
     target: fileName,
     detail: { ...detail, format, rows: table.rows.length },
-    ip: c.req.header("x-forwarded-for") ?? null,
+    ip: c.get("clientIp"),
   });
   c.header("Content-Type", CONTENT_TYPES[format]);
   c.header("Content-Disposition", attachment(fileName));

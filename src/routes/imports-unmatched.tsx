@@ -14,7 +14,8 @@ import { page } from "./render";
 type C = Context<AppEnv>;
 /** zValidator's hook is typed with the base Env; the request is the same one. */
 const asApp = (c: Context) => c as unknown as C;
-const ip = (c: C) => c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? null;
+/** The client address the entry vouches for (AppDeps.clientIp), never a request header. */
+const ip = (c: C) => c.get("clientIp");
 const linkForm = z.object({ person: z.string().trim().min(1).max(200) });
 
 async function unmatchedPage(

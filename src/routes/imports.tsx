@@ -35,7 +35,8 @@ function respond(c: C, title: string, body: Child, status: ContentfulStatusCode)
   return page(c, title, body, c.req.header("HX-Request") ? 200 : status);
 }
 
-const ip = (c: C) => c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? null;
+/** The client address the entry vouches for (AppDeps.clientIp), never a request header. */
+const ip = (c: C) => c.get("clientIp");
 
 const uploadForm = z.object({
   kind: z.enum(["staff", "completions"]),

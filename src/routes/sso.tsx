@@ -70,7 +70,8 @@ export const ssoRoutes = new Hono<AppEnv>()
       await audit(db, {
         userId: null,
         action: "login.failed",
-        detail: { method: "oidc", reason: error ?? "state" },
+        // Anyone can call this URL: the provider's error code is short, anything longer is noise.
+        detail: { method: "oidc", reason: (error ?? "state").slice(0, 100) },
         ip,
       });
       return refuse(c, "Inloggningen via Microsoft avbröts eller tog för lång tid. Försök igen.");

@@ -36,6 +36,16 @@ describe("toCsv", () => {
     );
   });
 
+  it.each([
+    ["Berg,=HYPERLINK(1)", "Berg,'=HYPERLINK(1)"],
+    ["Berg, +1", "Berg, '+1"],
+    ["a,@b,-c", "a,'@b,'-c"],
+    ["Berg, Anna", "Berg, Anna"],
+    ["100,5", "100,5"],
+  ])("escapes a formula after a comma (English Excel's separator): %j", (input, expected) => {
+    expect(toCsv(["a"], [[input]])).toBe(`\uFEFFa\r\n${expected}\r\n`);
+  });
+
   it("quotes embedded line breaks", () => {
     expect(toCsv(["a"], [["rad 1\nrad 2"]])).toBe('\uFEFFa\r\n"rad 1\nrad 2"\r\n');
   });

@@ -6,6 +6,7 @@
 import { and, eq, isNull, like } from "drizzle-orm";
 import type { Hono } from "hono";
 import { expect } from "vitest";
+import * as XLSX from "xlsx";
 import type { Db } from "../../db/client";
 import { employments, people, units } from "../../db/schema";
 import type { AppEnv } from "../../src/env";
@@ -33,7 +34,29 @@ export const CHEF_SCOPE_URLS: ScopeCase[] = [
   { url: "/tackning/export.csv?enhet={unitId}", adminSees: false },
   { url: "/rapport/2025?enhet={unitId}" },
   { url: "/rapport/2025/export.csv?enhet={unitId}" },
+  // Security review: every export format, other dates, htmx partials, the HR-only people search.
+  { url: "/tackning/enhet/{unitId}/export.xlsx" },
+  { url: "/tackning/enhet/{unitId}/export.csv?datum=2025-06-30" },
+  { url: "/tackning/export.xlsx?enhet={unitId}", adminSees: false },
+  { url: "/rapport/2025/export.xlsx?enhet={unitId}" },
+  { url: "/rapport/2024?enhet={unitId}" },
+  { url: "/tackning?enhet={unitId}&datum=2025-06-30" },
+  { url: "/tackning/enhet/{unitId}?datum=2025-06-30", headers: { "HX-Request": "true" } },
+  { url: "/tackning/enhet/{unitId}?visa=kvar", headers: { "HX-Request": "true" } },
+  { url: "/tackning", adminSees: false },
+  { url: "/rapport/2025", adminSees: false },
+  { url: "/rapport/2025/export.xlsx", adminSees: false },
+  { url: "/tackning/export.csv", adminSees: false },
+  { url: "/imports/people?person={employeeNo}", headers: { "HX-Request": "true" } },
+  { url: "/imports/unmatched", adminSees: false },
 ];
+
+/** The text a person would see: an .xlsx export is unpacked to CSV, anything else as is. */
+async function visibleText(res: Response): Promise<string> {
+  if (!res.headers.get("content-type")?.includes("spreadsheetml")) return res.text();
+  const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: "array" });
+  return wb.SheetNames.map((n) => XLSX.utils.sheet_to_csv(wb.Sheets[n]!)).join("\n");
+}
 
 interface UnitMarkers {
   values: Record<string, string>;
@@ -102,7 +125,7 @@ export async function expectChefSeesNothingOf(
       return encodeURIComponent(v);
     });
     const res = await app.request(url, { headers: { ...c.headers, cookie: chef.cookie } });
-    const body = await res.text();
+    const body = await visibleText(res);
     const leaked = target.markers.filter((m) => body.includes(m));
     expect(
       leaked,
@@ -110,9 +133,9 @@ export async function expectChefSeesNothingOf(
     ).toEqual([]);
     expect(res.status, `${url} as chef`).toBeLessThan(500);
     if (c.adminSees !== false) {
-      const adminBody = await (
-        await app.request(url, { headers: { ...c.headers, cookie: admin.cookie } })
-      ).text();
+      const adminBody = await visibleText(
+        await app.request(url, { headers: { ...c.headers, cookie: admin.cookie } }),
+      );
       expect(
         target.markers.some((m) => adminBody.includes(m)),
         `${url}: admin should see ${other}, else this check proves nothing`,

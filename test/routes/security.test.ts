@@ -74,6 +74,18 @@ describe("CSRF and security headers", () => {
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
   });
 
+  it("signed-in pages and fragments are not stored by browsers, proxies or htmx's history", async () => {
+    const { cookie } = await loginAs(t.db, "chef", ["FSK01"]);
+    const variants: Array<Record<string, string>> = [{ cookie }, { cookie, "HX-Request": "true" }];
+    for (const headers of variants) {
+      const res = await app.request("/tackning", { headers });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("private, no-store");
+    }
+    const html = await (await app.request("/", { headers: { cookie } })).text();
+    expect(html).toContain("&quot;historyCacheSize&quot;:0");
+  });
+
   it("renders pages without inline styles or scripts (the CSP would block them)", async () => {
     const { cookie } = await loginAs(t.db, "admin");
     const pages = ["/", "/admin/users", "/admin/users/new", "/admin/audit", "/password"];
@@ -86,7 +98,7 @@ describe("CSRF and security headers", () => {
     }
     const login = await (await app.request("/login")).text();
     expect(login).toContain(
-      'name="htmx-config" content="{&quot;includeIndicatorStyles&quot;:false}"',
+      'name="htmx-config" content="{&quot;includeIndicatorStyles&quot;:false,&quot;historyCacheSize&quot;:0}"',
     );
   });
 

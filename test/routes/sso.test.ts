@@ -178,6 +178,12 @@ describe("single sign-on (OIDC)", () => {
     expect(await res.text()).toContain("avbröts eller tog för lång tid");
   });
 
+  it("keeps an anonymous callback's error text short in the audit log", async () => {
+    const res = await app.request(`/login/sso/callback?error=${"x".repeat(5000)}`);
+    expect(res.status).toBe(403);
+    expect((await lastAudit())?.detail).toEqual({ method: "oidc", reason: "x".repeat(100) });
+  });
+
   it("says so in Swedish when the provider cannot be reached", async () => {
     const unreachable = createApp({
       db: t.db,

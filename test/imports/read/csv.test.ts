@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import Papa from "papaparse";
+import { describe, expect, it, vi } from "vitest";
 import { detectDelimiter, readCsv } from "../../../imports/read/csv";
 import { DEFAULT_READ_LIMITS } from "../../../imports/read/types";
 import { cp1252, utf8 } from "../../helpers/files";
@@ -44,5 +45,21 @@ describe("readCsv", () => {
   it("reads UTF-8 with BOM without a stray character in the first header", () => {
     const sheet = readCsv(utf8("Namn,E-post\nAnna,a@x.se\n", true), DEFAULT_READ_LIMITS);
     expect(sheet.rows[0]!.cells[0]).toBe("Namn");
+  });
+});
+
+describe("readCsv on a file of nothing but line breaks", () => {
+  it("stops parsing just past the row limit instead of building every row first", () => {
+    const parse = vi.spyOn(Papa, "parse");
+    const limits = { ...DEFAULT_READ_LIMITS, maxRows: 100 };
+    try {
+      expect(() => readCsv(utf8(`a;b\n${"\n".repeat(50_000)}`), limits)).toThrow(
+        /fler än 100 rader/,
+      );
+      const rowsBuilt = parse.mock.results.map((r) => (r.value as { data: unknown[] }).data.length);
+      expect(Math.max(...rowsBuilt)).toBeLessThanOrEqual(limits.maxRows + 51);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
