@@ -95,7 +95,7 @@ export function parseStaffRows(table: Table): StaffRows {
       if (!sameData(earlier, row)) {
         r.fail(
           c.employeeNo ? "employeeNo" : "email",
-          `${employeeNo ?? email} finns också på rad ${earlier.row} med andra uppgifter`,
+          `${employeeNo ?? email} finns också på rad ${earlier.row} med andra uppgifter; låt varje person stå på en rad (har någon två tjänster, behåll huvudtjänsten)`,
         );
       }
       continue;

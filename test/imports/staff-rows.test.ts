@@ -122,7 +122,11 @@ describe("parseStaffRows", () => {
       ]),
     );
     expect(conflict.errors).toEqual([
-      { row: 3, message: "Rad 3, kolumn Anst.nr: 1 finns också på rad 2 med andra uppgifter" },
+      {
+        row: 3,
+        message:
+          "Rad 3, kolumn Anst.nr: 1 finns också på rad 2 med andra uppgifter; låt varje person stå på en rad (har någon två tjänster, behåll huvudtjänsten)",
+      },
     ]);
   });
 
