@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   if (seedDemo && (await isEmpty(db))) {
     process.stdout.write("Tom databas – lägger in demodata … ");
     const result = await seedDemoData(db, { today: stockholmDate(new Date()) });
-    console.log(`${result.people} personer (med dem som slutat), ${result.events} utbildningshändelser.`);
+    console.log(
+      `${result.people} personer (med dem som slutat), ${result.events} utbildningshändelser.`,
+    );
     seeded = true;
   }
 
