@@ -11,6 +11,7 @@ import { databaseUrlFromEnv, openNodeDb } from "../db/node";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "../db/seed";
 import { createApp } from "./app";
 import { lastForwardedFor } from "./auth/client-ip";
+import { allowedOriginsFromEnv } from "./auth/guard";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
 import { useNodeScrypt } from "./cli/node-scrypt";
 import { stockholmDate } from "./domain/dates";
@@ -41,10 +42,7 @@ async function main(): Promise<void> {
   const limitMb = Number(process.env.IMPORT_LIMIT_MB);
   const uploadLimitBytes = limitMb > 0 ? Math.round(limitMb * 1024 * 1024) : undefined;
   const oidc = oidcConfigFromEnv(process.env);
-  const allowedOrigins = (process.env.ORIGIN ?? "")
-    .split(",")
-    .map((o) => o.trim())
-    .filter(Boolean);
+  const allowedOrigins = allowedOriginsFromEnv(process.env);
   root.route(
     "/",
     createApp({

@@ -7,6 +7,7 @@ import { createClient } from "@libsql/client/web";
 import type { ExecutionContext, Hono } from "hono";
 import { createDb } from "../db/client";
 import { createApp } from "./app";
+import { allowedOriginsFromEnv } from "./auth/guard";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
 import type { AppEnv } from "./env";
 import { WORKERS_UPLOAD_LIMIT_BYTES } from "./workers-limits";
@@ -42,10 +43,7 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     db: createDb(client),
     uploadLimitBytes: WORKERS_UPLOAD_LIMIT_BYTES,
     oidc: oidcConfigFromEnv(env as unknown as Record<string, string | undefined>),
-    allowedOrigins: (env.ORIGIN ?? "")
-      .split(",")
-      .map((o) => o.trim())
-      .filter(Boolean),
+    allowedOrigins: allowedOriginsFromEnv(env),
   });
   cached = { key, app };
   return app;

@@ -43,6 +43,14 @@ const SAFE_METHODS = /^(GET|HEAD|OPTIONS)$/;
 const FORM_TYPES =
   /^\b(application\/x-www-form-urlencoded|multipart\/form-data|text\/(?:plain|ping))\b/i;
 
+/** Extra origins allowed to post (env `ORIGIN`, comma-separated), e.g. behind a rewriting proxy. */
+export function allowedOriginsFromEnv(env: { ORIGIN?: string | undefined }): string[] {
+  return (env.ORIGIN ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+}
+
 /**
  * hono/csrf (Origin, or Sec-Fetch-Site: same-origin) for form posts, and the same rule for
  * every other non-GET body type too (hono/csrf lets JSON through, trusting CORS preflight;

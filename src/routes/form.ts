@@ -1,6 +1,8 @@
 import { zValidator } from "@hono/zod-validator";
+import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodType } from "zod";
+import type { AppEnv } from "../env";
 
 /** zValidator for forms whose failure is the Swedish 400 page, not a JSON dump. */
 export function formValidator<T extends ZodType>(schema: T) {
@@ -12,3 +14,6 @@ export function formValidator<T extends ZodType>(schema: T) {
     }
   });
 }
+
+/** zValidator's hook is typed with the base Env; the request is the same one. */
+export const asApp = (c: Context) => c as unknown as Context<AppEnv>;

@@ -9,13 +9,10 @@ import type { AppEnv } from "../env";
 import { listCourses } from "../services/courses";
 import { findPeople, resolvePerson } from "../services/imports/history";
 import { dismissUnmatched, linkUnmatched, listOpenUnmatched } from "../services/imports/unmatched";
+import { asApp } from "./form";
 import { page } from "./render";
 
 type C = Context<AppEnv>;
-/** zValidator's hook is typed with the base Env; the request is the same one. */
-const asApp = (c: Context) => c as unknown as C;
-/** The client address the entry vouches for (AppDeps.clientIp), never a request header. */
-const ip = (c: C) => c.get("clientIp");
 const linkForm = z.object({ person: z.string().trim().min(1).max(200) });
 
 async function unmatchedPage(
@@ -85,7 +82,7 @@ export const unmatchedRoutes = new Hono<AppEnv>()
           unmatchedId: c.req.valid("param").id,
           personId: person.id,
           userId: c.get("user")!.id,
-          ip: ip(c),
+          ip: c.get("clientIp"),
         });
         return unmatchedPage(c, {
           notice: `${r.linked} rad(er) kopplade till ${person.name}; ${r.events} händelser sparade.`,
@@ -103,7 +100,7 @@ export const unmatchedRoutes = new Hono<AppEnv>()
       const n = await dismissUnmatched(c.get("db"), {
         unmatchedIds: [c.req.valid("param").id],
         userId: c.get("user")!.id,
-        ip: ip(c),
+        ip: c.get("clientIp"),
       });
       return unmatchedPage(
         c,

@@ -23,20 +23,16 @@ import { savePendingUpload, takePendingUpload } from "../services/imports/pendin
 import { importStaff } from "../services/imports/staff";
 import type { ImportReport } from "../services/imports/types";
 import { undoImport } from "../services/imports/undo";
+import { asApp } from "./form";
 import { unmatchedRoutes } from "./imports-unmatched";
 import { page } from "./render";
 
 type C = Context<AppEnv>;
-/** zValidator's hook is typed with the base Env; the request is the same one. */
-const asApp = (c: Context) => c as unknown as C;
 
 /** htmx only swaps 2xx responses, so fragments carry their error inside a 200. */
 function respond(c: C, title: string, body: Child, status: ContentfulStatusCode) {
   return page(c, title, body, c.req.header("HX-Request") ? 200 : status);
 }
-
-/** The client address the entry vouches for (AppDeps.clientIp), never a request header. */
-const ip = (c: C) => c.get("clientIp");
 
 const uploadForm = z.object({
   kind: z.enum(["staff", "completions"]),
@@ -77,7 +73,7 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
     asOf: string,
     dryRun: boolean,
   ): Promise<ImportReport> {
-    const input = { ...file, dryRun, userId: c.get("user")!.id, ip: ip(c), limits };
+    const input = { ...file, dryRun, userId: c.get("user")!.id, ip: c.get("clientIp"), limits };
     return kind === "staff"
       ? importStaff(c.get("db"), { ...input, asOf })
       : importCompletions(c.get("db"), input);
@@ -189,7 +185,7 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
         });
         if (!imp) return importsPage(c, { error: "Importen finns inte." }, 404);
         try {
-          await undoImport(db, imp, { userId: c.get("user")!.id, ip: ip(c) });
+          await undoImport(db, imp, { userId: c.get("user")!.id, ip: c.get("clientIp") });
         } catch (err) {
           if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 409);
           throw err;

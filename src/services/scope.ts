@@ -27,6 +27,7 @@ export function scopeIncludes(scope: Scope, unitPath: string): boolean {
   return scope.kind === "all" || scope.paths.some((p) => unitPath.startsWith(p));
 }
 
-function escapeLike(value: string): string {
+/** Escapes LIKE wildcards for use with `ESCAPE '\\'`. */
+export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }

@@ -1,5 +1,6 @@
 import type { CoverageResult } from "../../src/services/coverage";
 import { CoverageTable } from "../components/coverage-table";
+import { Figure } from "../components/figures";
 import { formatCount, formatPercent } from "../format";
 
 export interface HomePageProps {
@@ -27,14 +28,5 @@ export function HomePage({ coverage, courseTitle, asOfLabel }: HomePageProps) {
         <p>Inga enheter ännu. Importera en personalförteckning för att komma igång.</p>
       )}
     </>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div class="figure">
-      <span class="figure-value">{value}</span>
-      <span class="figure-label">{label}</span>
-    </div>
   );
 }

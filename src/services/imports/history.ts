@@ -3,7 +3,7 @@ import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { type Import, imports, people, users } from "../../../db/schema";
 import { normaliseEmail, normaliseEmployeeNo, normaliseName } from "../../../imports/people";
-import { type Scope, unitScopeFilter } from "../scope";
+import { escapeLike, type Scope, unitScopeFilter } from "../scope";
 
 export interface ImportListItem extends Import {
   userName: string | null;
@@ -58,7 +58,7 @@ export async function findPeople(
 ): Promise<PersonHit[]> {
   const q = query.trim();
   if (q.length < 2) return [];
-  const like = `%${q.toLocaleLowerCase("sv-SE").replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = `%${escapeLike(q.toLocaleLowerCase("sv-SE"))}%`;
   const rows = await db
     .select({
       id: people.id,
