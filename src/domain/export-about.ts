@@ -120,13 +120,17 @@ export function aboutRows(about: ExportAbout, header: readonly string[]): Cell[]
   else if (about.lock === null) rows.push(["Låst", "Nej, årsrapporten är inte låst."]);
   rows.push([null, null], ["Kolumn", "Betyder"]);
   for (const h of header) rows.push([h, meaningOf(h, about.kind)]);
-  rows.push(
-    [null, null],
-    [
+  const ids = header.filter((h) => h === "Anställningsnummer" || h === "Enhetskod");
+  rows.push([null, null]);
+  if (ids.length > 0) {
+    rows.push([
       "Identifierare",
-      "Anställningsnummer och Enhetskod är text, inte tal, så att inledande nollor och långa nummer står kvar som i HR-systemet.",
-    ],
-    ["Tomma celler", "Ett värde som saknas (t.ex. inget genomförandedatum) lämnas tomt."],
-  );
+      `${ids.join(" och ")} är text, inte tal, så att inledande nollor och långa nummer står kvar som i HR-systemet.`,
+    ]);
+  }
+  rows.push([
+    "Tomma celler",
+    "Ett värde som saknas lämnas tomt: inget datum ännu, ingen kod, ingen andel utan anställda.",
+  ]);
   return rows;
 }

@@ -161,8 +161,22 @@ function sheetXml(sheet: XlsxSheet, sst: SharedStrings, selected: boolean): stri
     cols.length > 0 ? `<cols>${cols.join("")}</cols>` : "",
     `<sheetData>${rows.join("")}</sheetData>`,
     table ? `<autoFilter ref="A1:${lastRef}"/>` : "",
+    idsAsText(sheet),
     "</worksheet>",
   ].join("");
+}
+
+/**
+ * Excel marks every number-like text cell with a green "number stored as text" triangle and
+ * offers to convert it; for the id columns that text is deliberate, so the warning is off.
+ */
+function idsAsText(sheet: XlsxSheet): string {
+  const last = Math.max(2, sheet.rows.length);
+  const ranges = sheet.kinds.flatMap((kind, c) =>
+    kind === "id" ? [`${columnName(c)}2:${columnName(c)}${last}`] : [],
+  );
+  if (ranges.length === 0) return "";
+  return `<ignoredErrors><ignoredError sqref="${ranges.join(" ")}" numberStoredAsText="1"/></ignoredErrors>`;
 }
 
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */

@@ -119,6 +119,10 @@ describe("xlsxParts", () => {
   it("freezes and filters the table, not the notes", () => {
     expect(sheet).toContain('state="frozen"');
     expect(sheet).toContain('<autoFilter ref="A1:D4"/>');
+    // The id column's numbers-as-text are deliberate: no green warning triangles.
+    expect(sheet).toContain(
+      '<ignoredErrors><ignoredError sqref="B2:B4" numberStoredAsText="1"/></ignoredErrors></worksheet>',
+    );
     expect(parts["xl/worksheets/sheet2.xml"]).not.toContain("frozen");
     expect(parts["xl/worksheets/sheet2.xml"]).not.toContain("autoFilter");
     expect(parts["xl/workbook.xml"]).toContain(
