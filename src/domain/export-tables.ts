@@ -31,7 +31,7 @@ type FiguresRow = { unit: UnitRef } & CoverageFigures;
  * (an enhet) lists itself, so its export is never header-only. The total row carries the
  * unit's code when the report is about one unit.
  */
-export function totalThenUnits<R extends { unit: UnitRef }>(
+function totalThenUnits<R extends { unit: UnitRef }>(
   report: { unit: UnitRef | null; children: readonly R[]; self: R | null },
   total: (label: string, code: string | null) => Cell[],
   row: (r: R) => Cell[],
