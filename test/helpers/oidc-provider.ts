@@ -96,7 +96,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     },
   });
   // The test keys are plain http on loopback; oidc-provider only warns about that.
-  provider.on("server_error", (_ctx, err) => console.error("oidc-provider:", err));
+  provider.on("server_error", (_ctx: unknown, err: unknown) => console.error("oidc-provider:", err));
   const callback = provider.callback();
 
   server.on("request", async (req, res) => {
