@@ -6,7 +6,11 @@
 import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import Provider, { type ClientMetadata, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, {
+  type ClientAuthMethod,
+  type ClientMetadata,
+  type KoaContextWithOIDC,
+} from "oidc-provider";
 
 export interface TestAccount {
   sub: string;
@@ -21,7 +25,7 @@ export interface TestProviderOptions {
   conformIdTokenClaims: boolean;
   clients: ClientMetadata[];
   /** token_endpoint_auth_methods_supported (default: oidc-provider's). */
-  clientAuthMethods?: string[];
+  clientAuthMethods?: ClientAuthMethod[];
 }
 
 export interface TestProvider {
@@ -68,7 +72,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     cookies: { keys: ["test-cookie-key"] },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    findAccount: (_ctx, id) => ({
+    findAccount: (_ctx: KoaContextWithOIDC, id: string) => ({
       accountId: id,
       claims: (use: string) => {
         const a = state.account;
@@ -96,7 +100,9 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     },
   });
   // The test keys are plain http on loopback; oidc-provider only warns about that.
-  provider.on("server_error", (_ctx: unknown, err: unknown) => console.error("oidc-provider:", err));
+  provider.on("server_error", (_ctx: unknown, err: unknown) =>
+    console.error("oidc-provider:", err),
+  );
   const callback = provider.callback();
 
   server.on("request", async (req, res) => {
