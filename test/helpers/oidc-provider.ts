@@ -12,6 +12,10 @@ import Provider, {
   type KoaContextWithOIDC,
 } from "oidc-provider";
 
+/** A secret with characters the Basic header must form-encode (RFC 6749 §2.3.1). */
+export const AWKWARD_SECRET = "hemlig+nyckel/med:kolon%20och mellanslag==";
+export const REDIRECT_URI = "http://localhost/login/sso/callback";
+
 export interface TestAccount {
   sub: string;
   email?: string;

@@ -10,12 +10,13 @@ import { SESSION_COOKIE } from "../../src/auth/cookie";
 import { userWithPassword } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { cookieFrom } from "../helpers/http";
-import { startTestProvider, type TestProvider } from "../helpers/oidc-provider";
+import {
+  AWKWARD_SECRET,
+  REDIRECT_URI,
+  startTestProvider,
+  type TestProvider,
+} from "../helpers/oidc-provider";
 import { ProviderBrowser, ssoRoundTrip } from "../helpers/sso-browser";
-
-/** A secret with every character the Basic header must form-encode (RFC 6749 §2.3.1). */
-export const AWKWARD_SECRET = "hemlig+nyckel/med:kolon%20och mellanslag==";
-export const REDIRECT_URI = "http://localhost/login/sso/callback";
 
 describe.each([
   ["claims in the ID token", false],
