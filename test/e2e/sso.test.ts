@@ -64,6 +64,7 @@ describe("single sign-on in a real browser", () => {
 
     await page.getByRole("button", { name: "Logga ut" }).click();
     expect(await page.getByText("fortfarande inloggad hos Testleverantören").count()).toBe(1);
+    await page.screenshot({ path: "test-results/sso-logged-out.png", fullPage: true });
     await page.getByRole("link", { name: "Logga ut från Testleverantören också" }).click();
     // oidc-provider's own confirmation page.
     await page.getByRole("button", { name: /sign me out/i }).click();
