@@ -86,6 +86,18 @@ describe("single sign-on with oidc-provider: client authentication, logout, cach
     expect((await ssoRoundTrip(app, new ProviderBrowser())).res.status).toBe(303);
   });
 
+  it("refuses a replayed authorisation code (our own token request keeps that)", async () => {
+    const app = createApp({ db: t.db, oidc: config(basic), now });
+    const { start, callback, res } = await ssoRoundTrip(app, new ProviderBrowser());
+    expect(res.status).toBe(303);
+    const replay = await app.request(callback.pathname + callback.search, {
+      headers: { cookie: cookieFrom(start, "genomford_oidc")! },
+    });
+    expect(replay.status).toBe(403);
+    expect(await replay.text()).toContain("Inloggningen via Freja eID kunde inte bekräftas");
+    expect(cookieFrom(replay, SESSION_COOKIE)).toBeNull();
+  });
+
   it("uses client_secret_post when the discovery document offers only that", async () => {
     const app = createApp({ db: t.db, oidc: config(postOnly), now });
     const { res } = await ssoRoundTrip(app, new ProviderBrowser());
