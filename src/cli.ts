@@ -22,6 +22,7 @@ import { useNodeScrypt } from "./cli/node-scrypt";
 import { reportAnnual } from "./cli/report-annual";
 import { reportCoverage } from "./cli/report-coverage";
 import { userCreate } from "./cli/user-create";
+import { userUnlinkSso } from "./cli/user-unlink-sso";
 import { stockholmDate } from "./domain/dates";
 
 type Command = (db: Db, args: ReturnType<typeof parse>, io: CliIo) => Promise<CliOutput>;
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   "report annual": reportAnnual,
   "report coverage": reportCoverage,
   "user create": userCreate,
+  "user unlink-sso": userUnlinkSso,
   "db migrate": async () => ({ json: { migrated: true }, text: "Databasen är migrerad." }),
   "db seed-demo": async (db, _args, io) => {
     if (!(await isEmpty(db)))

@@ -24,6 +24,8 @@ interface WorkerEnv {
   OIDC_TOKEN_ENDPOINT?: string;
   OIDC_JWKS_URI?: string;
   OIDC_LABEL?: string;
+  OIDC_TOKEN_AUTH_METHOD?: string;
+  OIDC_POST_LOGOUT_REDIRECT_URI?: string;
   /** Extra origins allowed to POST, comma-separated. */
   ORIGIN?: string;
 }

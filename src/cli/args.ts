@@ -10,6 +10,7 @@ export const USAGE = `Användning:
   cli report coverage [--unit KOD_ELLER_NAMN] [--as-of ÅÅÅÅ-MM-DD] [--json]
   cli user create --email E-POST --name NAMN --role admin|hr|ledning|chef [--unit KOD]...
                   [--password-stdin]   (annars skrivs en engångslänk för att välja lösenord ut)
+  cli user unlink-sso E-POST [--json]   (koppla bort kontots inloggningskonto hos SSO-leverantören)
   cli db migrate
   cli db seed-demo
 

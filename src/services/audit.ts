@@ -21,7 +21,8 @@ export type AuditAction =
   | "user.units_changed"
   | "user.deactivated"
   | "user.activated"
-  | "user.password_link";
+  | "user.password_link"
+  | "user.sso_unlinked";
 
 export interface AuditEntry {
   userId: number | null;
