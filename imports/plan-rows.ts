@@ -44,6 +44,12 @@ function timelineText(r: RowReader, table: Table): string | null {
   return r.text("timeline") || null;
 }
 
+/** "Skjuts fram" + "Avvaktar avtal." → "Skjuts fram. Avvaktar avtal." */
+function joinComments(first: string, second: string): string {
+  if (!first || !second) return first || second;
+  return /[.!?:]$/.test(first) ? `${first} ${second}` : `${first}. ${second}`;
+}
+
 export function parsePlanRows(table: Table): ParsedPlanRows {
   for (const [field, label] of [
     ["area", "Område"],
@@ -104,7 +110,7 @@ export function parsePlanRows(table: Table): ParsedPlanRows {
       continue;
     }
     seen.set(key, tableRow.row);
-    const comment = [parsed.comment, r.text("comment")].filter(Boolean).join(" ");
+    const comment = joinComments(parsed.comment, r.text("comment"));
     rows.push({
       row: tableRow.row,
       area: currentArea,

@@ -45,6 +45,9 @@ const WORDS: Record<PlanStatus, readonly string[]> = {
   ],
 };
 
+/** Words that say more than their status ("postponed", not just "not done"): kept as comment. */
+const SAYS_MORE = new Set(["skjuts fram", "framskjuten", "uppskjuten", "utgår", "har utgått"]);
+
 /** "Delvis  genomfört " → "delvis genomfört": lower case, one space, no punctuation. */
 function wordKey(text: string): string {
   return text
@@ -88,7 +91,7 @@ export interface StatusCell {
 export function parseStatusCell(cell: string): StatusCell | null {
   const text = cell.replace(/\u00a0/g, " ").trim();
   const exact = planStatusOf(text);
-  if (exact) return { status: exact, comment: "" };
+  if (exact) return { status: exact, comment: SAYS_MORE.has(wordKey(text)) ? text : "" };
   const lower = wordKey(text);
   for (const prefix of PREFIXES) {
     if (!lower.startsWith(prefix)) continue;

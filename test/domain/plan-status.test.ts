@@ -41,6 +41,7 @@ describe("planStatusOf: every spelling the issue lists", () => {
 describe("parseStatusCell: the status word first, a comment after it", () => {
   it.each([
     ["Genomförd", "Genomförd", ""],
+    ["Skjuts fram", "Ej genomförd", "Skjuts fram"],
     [
       "Genomförd. Alla chefer har gått utbildningen.",
       "Genomförd",
