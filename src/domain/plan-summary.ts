@@ -138,5 +138,10 @@ export function planSentence(year: number, summary: PlanSummary): string {
   return [s.intro, ...s.outcome].join(" ");
 }
 
+/** The review's paragraph: the plan sentences with the annual report's training sentences in between. */
+export function reviewParagraph(sentences: PlanSentences, trainingSentence: string): string {
+  return [sentences.intro, trainingSentence, ...sentences.outcome].filter(Boolean).join(" ");
+}
+
 /** Status labels in the order the follow-up lists them. */
 export const STATUS_ORDER: readonly PlanStatus[] = PLAN_STATUSES;

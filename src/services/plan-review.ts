@@ -3,7 +3,7 @@
  * linked course (computed by the annual report itself, so the two always agree), the
  * status a target suggests, counts per Område and the review's sentences.
  */
-import { asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { courses, units } from "../../db/schema";
@@ -14,10 +14,11 @@ import {
   type PlanSummary,
   planSentence,
   planSentences,
+  reviewParagraph,
   summarisePlan,
 } from "../domain/plan-summary";
 import { type CourseFigure, figureText, suggestedStatus, targetOf } from "../domain/plan-target";
-import { type AnnualReport, computeAnnualReport } from "./annual-report";
+import { type AnnualReport, computeAnnualReport, getLockedReport } from "./annual-report";
 import { listPlanActivities, type PlanActivityRow } from "./plan";
 import { type Scope, unitScopeFilter } from "./scope";
 
@@ -39,6 +40,9 @@ export interface PlanFollowUp {
 export interface PlanReview extends PlanFollowUp {
   /** The annual report of the mandatory course, whose sentence goes into the paragraph. */
   annual: AnnualReport;
+  /** The locked report's sentence once ledning has locked the year, else the fresh one. */
+  trainingSentence: string;
+  paragraph: string;
   notDone: FollowUpActivity[];
   partlyDone: FollowUpActivity[];
 }
@@ -123,21 +127,19 @@ export async function planReview(
   scope: Scope,
   q: { year: number; today: string },
 ): Promise<PlanReview> {
-  const { reports, ...followUp } = await planFollowUp(db, scope, {
-    ...q,
-    highlightOwn: false,
-    withMandatory: true,
-  });
+  const [{ reports, ...followUp }, locked] = await Promise.all([
+    planFollowUp(db, scope, { ...q, highlightOwn: false, withMandatory: true }),
+    // Like the annual report page: the lock is about the whole organisation's figure.
+    scope.kind === "all" ? getLockedReport(db, q.year) : Promise.resolve(null),
+  ]);
+  const annual = reports.get(MANDATORY_COURSE_ID)!;
+  const trainingSentence = locked?.sentence ?? annual.sentence;
   return {
     ...followUp,
-    annual: reports.get(MANDATORY_COURSE_ID)!,
+    annual,
+    trainingSentence,
+    paragraph: reviewParagraph(followUp.sentences, trainingSentence),
     notDone: followUp.activities.filter((a) => a.status === "Ej genomförd"),
     partlyDone: followUp.activities.filter((a) => a.status === "Delvis genomförd"),
   };
-}
-
-/** Used by tests and the CLI to check one course figure against the annual report. */
-export async function courseExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: courses.id }).from(courses).where(eq(courses.id, id));
-  return row !== undefined;
 }
