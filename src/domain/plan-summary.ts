@@ -110,7 +110,7 @@ export function planSentences(year: number, summary: PlanSummary): PlanSentences
   }
   if (genomford > 0) {
     outcome.push(
-      `Av dem är ${countWord(genomford)} ${genomford === 1 ? "genomförd" : "genomförda"}.`,
+      `Av aktiviteterna är ${countWord(genomford)} ${genomford === 1 ? "genomförd" : "genomförda"}.`,
     );
   }
   if (ej > 0) {

@@ -72,7 +72,7 @@ describe("planSentences: the review's plan sentences", () => {
       "Förvaltningen har i handlingsplanen för arbetet mot våldsbejakande extremism 30 aktiviteter inom områdena förebyggande, förhindrande, föreningsbidrag och lokaler samt kompetenshöjande.",
     );
     expect(s.outcome).toEqual([
-      "Av dem är 17 genomförda.",
+      "Av aktiviteterna är 17 genomförda.",
       "Förvaltningen har inte kunnat genomföra fyra av de beslutade aktiviteterna.",
       "Fem aktiviteter är delvis genomförda.",
       "Fyra aktiviteter pågår.",
@@ -100,7 +100,7 @@ describe("planSentences: the review's plan sentences", () => {
         ...many(1, "Pågående"),
         ...many(1, "Planerad"),
       ],
-      "Förvaltningen har i handlingsplanen för arbetet mot våldsbejakande extremism fem aktiviteter inom området förebyggande. Av dem är en genomförd. Förvaltningen har inte kunnat genomföra en av de beslutade aktiviteterna. En aktivitet är delvis genomförd. En aktivitet pågår. En aktivitet är ännu inte påbörjad.",
+      "Förvaltningen har i handlingsplanen för arbetet mot våldsbejakande extremism fem aktiviteter inom området förebyggande. Av aktiviteterna är en genomförd. Förvaltningen har inte kunnat genomföra en av de beslutade aktiviteterna. En aktivitet är delvis genomförd. En aktivitet pågår. En aktivitet är ännu inte påbörjad.",
     ],
     [
       "thirteen not started: digits",

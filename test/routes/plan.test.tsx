@@ -124,7 +124,7 @@ describe("action plan pages (small organisation, plan imported as 2025)", () => 
   it("the review page writes the paragraph with the training sentence in between", async () => {
     const html = await (await get("/handlingsplan/2025/berattelse", "ledning")).text();
     expect(html).toContain(
-      `30 aktiviteter inom områdena organisation, lägesbild, förebyggande, förhindrande, föreningsbidrag och lokaler, kompetenshöjande samt uppföljning. ${SMALL_EXPECTED[2025].sentence} Av dem är 18 genomförda. Förvaltningen har inte kunnat genomföra fyra av de beslutade aktiviteterna. Fem aktiviteter är delvis genomförda.`,
+      `30 aktiviteter inom områdena organisation, lägesbild, förebyggande, förhindrande, föreningsbidrag och lokaler, kompetenshöjande samt uppföljning. ${SMALL_EXPECTED[2025].sentence} Av aktiviteterna är 18 genomförda. Förvaltningen har inte kunnat genomföra fyra av de beslutade aktiviteterna. Fem aktiviteter är delvis genomförda.`,
     );
     expect(html).toContain("Aktiviteter som inte har genomförts");
     expect(html).toContain("Medel saknades.");
