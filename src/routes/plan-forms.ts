@@ -1,4 +1,5 @@
-/** Form schemas of the action-plan pages (validated at the edge with zValidator). */
+/** Parameters and form schemas of the action-plan pages (validated at the edge). */
+import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 import { isIsoDate } from "../domain/dates";
 import { PLAN_AREAS } from "../domain/plan-areas";
@@ -57,4 +58,11 @@ export const uploadForm = z.object({
 /** The first message of a failed parse, for the form's error line. */
 export function firstMessage(error: { issues: ReadonlyArray<{ message: string }> }): string {
   return error.issues[0]?.message ?? "Formuläret innehöll ogiltiga värden.";
+}
+
+export function yearParam(raw: string | undefined): number {
+  if (!raw || !/^\d{4}$/.test(raw) || Number(raw) < 1990 || Number(raw) > 2100) {
+    throw new HTTPException(404, { message: "Det finns ingen handlingsplan för det året." });
+  }
+  return Number(raw);
 }

@@ -1,7 +1,7 @@
 /**
  * The action plan: /handlingsplan/:year (follow-up per Område; admin and ledning edit,
- * hr and chef read), its activities, import, copy to next year, and the yearly review
- * (/berattelse, its A4 print view and .xlsx export).
+ * hr and chef read), its activities, import and copy to next year. The yearly review is
+ * in plan-review.tsx.
  */
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
@@ -9,12 +9,10 @@ import { HTTPException } from "hono/http-exception";
 import { ImportFileError } from "../../imports/read/types";
 import { PlanPage } from "../../views/pages/plan";
 import { PlanActivityPage } from "../../views/pages/plan-activity";
-import { PlanPrintDocument, PlanReviewPage } from "../../views/pages/plan-review";
 import { planUrls } from "../../views/plan-urls";
 import { CAN, requireRole } from "../auth/roles";
 import { stockholmDate } from "../domain/dates";
 import type { AppEnv } from "../env";
-import { audit } from "../services/audit";
 import { listCourses } from "../services/courses";
 import {
   copyPlanToNextYear,
@@ -24,22 +22,14 @@ import {
   listPlanYears,
   updatePlanActivity,
 } from "../services/plan";
-import { planReviewWorkbook } from "../services/plan-export";
 import { importPlan } from "../services/plan-import";
-import { planFollowUp, planReview } from "../services/plan-review";
-import { attachment, CONTENT_TYPES } from "../services/spreadsheet";
+import { planFollowUp } from "../services/plan-review";
 import { asApp } from "./form";
-import { activityForm, firstMessage, uploadForm } from "./plan-forms";
+import { activityForm, firstMessage, uploadForm, yearParam } from "./plan-forms";
+import { planReviewRoutes } from "./plan-review";
 import { page } from "./render";
 
 type C = Context<AppEnv>;
-
-function yearParam(raw: string | undefined): number {
-  if (!raw || !/^\d{4}$/.test(raw) || Number(raw) < 1990 || Number(raw) > 2100) {
-    throw new HTTPException(404, { message: "Det finns ingen handlingsplan för det året." });
-  }
-  return Number(raw);
-}
 
 function idParam(raw: string | undefined): number {
   if (!raw || !/^\d{1,9}$/.test(raw))
@@ -227,33 +217,4 @@ export const planRoutes = new Hono<AppEnv>()
       303,
     );
   })
-  .get("/handlingsplan/:year/berattelse", requireRole(...CAN.viewReports), async (c) => {
-    const year = yearParam(c.req.param("year"));
-    const review = await planReview(c.get("db"), c.get("scope"), { year, today: today(c) });
-    return page(c, `Verksamhetsberättelse ${year}`, <PlanReviewPage review={review} />);
-  })
-  .get("/handlingsplan/:year/berattelse/utskrift", requireRole(...CAN.viewReports), async (c) => {
-    const year = yearParam(c.req.param("year"));
-    const review = await planReview(c.get("db"), c.get("scope"), { year, today: today(c) });
-    return c.html(<PlanPrintDocument review={review} />);
-  })
-  .get(
-    "/handlingsplan/:year/berattelse/export.xlsx",
-    requireRole(...CAN.viewReports),
-    async (c) => {
-      const year = yearParam(c.req.param("year"));
-      const review = await planReview(c.get("db"), c.get("scope"), { year, today: today(c) });
-      const fileName = `verksamhetsberattelse-${year}.xlsx`;
-      await audit(c.get("db"), {
-        userId: c.get("user")!.id,
-        action: "export",
-        target: fileName,
-        detail: { kind: "plan-review", year, format: "xlsx", rows: review.activities.length },
-        ip: c.get("clientIp"),
-      });
-      c.header("Content-Type", CONTENT_TYPES.xlsx);
-      c.header("Content-Disposition", attachment(fileName));
-      c.header("Cache-Control", "private, no-store");
-      return c.body(planReviewWorkbook(review, review.paragraph) as Uint8Array<ArrayBuffer>);
-    },
-  );
+  .route("/", planReviewRoutes);
