@@ -42,6 +42,7 @@ describe("action plan, yearly review and its print view in a real browser", () =
     await page.waitForURL(/meddelande=sparad/);
     const figure = await page.locator(".course-figure strong").textContent();
     expect(figure).toMatch(/^\d+ av \d+ \(\d+ %\)$/);
+    await page.screenshot({ path: "test-results/plan.png", fullPage: true });
 
     // The same numbers as the annual report for 2025.
     await page.goto(`${server.baseUrl}/rapport/2025`);
