@@ -7,7 +7,7 @@ import { AREA_HINT, type PlanArea, planAreaOf } from "../src/domain/plan-areas";
 import { activityKey } from "../src/domain/plan-carry";
 import { type PlanStatus, parseStatusCell, STATUS_HINT } from "../src/domain/plan-status";
 import { parseDate } from "./dates";
-import { ImportFileError } from "./read/types";
+import { ImportFileError, type Sheet } from "./read/types";
 import { numberText, type RowError, RowReader, type Table } from "./table";
 
 export interface PlanRow {
@@ -50,7 +50,27 @@ function joinComments(first: string, second: string): string {
   return /[.!?:]$/.test(first) ? `${first} ${second}` : `${first}. ${second}`;
 }
 
-export function parsePlanRows(table: Table): ParsedPlanRows {
+/**
+ * Rows holding only an area name ("Förebyggande" across the whole Word table) head the
+ * activities below them. The table drops lone cells as notes, so they are read from the sheet.
+ */
+function sectionRows(
+  sheet: Sheet | undefined,
+  headerRow: number,
+): Array<{ row: number; area: PlanArea }> {
+  if (!sheet) return [];
+  return sheet.rows.flatMap((r) => {
+    if (r.row <= headerRow) return [];
+    const cells = r.cells.filter((c): c is string => typeof c === "string" && c.trim() !== "");
+    const area =
+      cells.length === 1 && r.cells.filter((c) => c !== null).length === 1
+        ? planAreaOf(cells[0]!)
+        : null;
+    return area ? [{ row: r.row, area }] : [];
+  });
+}
+
+export function parsePlanRows(table: Table, sheet?: Sheet): ParsedPlanRows {
   for (const [field, label] of [
     ["area", "Område"],
     ["activity", "Åtgärd / Aktivitet"],
@@ -66,7 +86,10 @@ export function parsePlanRows(table: Table): ParsedPlanRows {
   const seen = new Map<string, number>();
   let currentArea: PlanArea | null = null;
   let total = 0;
+  const sections = sectionRows(sheet, table.headerRow);
   for (const tableRow of table.rows) {
+    while (sections.length > 0 && sections[0]!.row < tableRow.row)
+      currentArea = sections.shift()!.area;
     const r = new RowReader(table, tableRow, errors);
     const activity = r.text("activity");
     const areaText = r.text("area");

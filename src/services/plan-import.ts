@@ -66,7 +66,7 @@ async function loadYear(db: DbOrTx, year: number): Promise<Existing[]> {
 
 export async function importPlan(db: Db, input: PlanImportInput): Promise<PlanImportReport> {
   const sheet = readSheet(input.bytes, input.fileName, input.limits);
-  const parsed = parsePlanRows(toTable(sheet, "handlingsplan"));
+  const parsed = parsePlanRows(toTable(sheet, "handlingsplan"), sheet);
   if (parsed.rows.length === 0 && parsed.errors.length === 0) {
     throw new ImportFileError("Filen har en rubrikrad men inga aktiviteter under den.");
   }

@@ -12,7 +12,7 @@ import { planFollowUp, planReview, planSummaryOf } from "../../src/services/plan
 import { ALL_UNITS } from "../../src/services/scope";
 import { SMALL_EXPECTED } from "../fixtures/small-org";
 import { createTestDb, type TestDb } from "../helpers/db";
-import { xlsxBytes } from "../helpers/files";
+import { cp1252, xlsxBytes } from "../helpers/files";
 import { example } from "../helpers/imports";
 import { insertSmallOrg } from "../helpers/small-org-db";
 
@@ -120,6 +120,66 @@ describe("plan import", () => {
     expect(r.errors[1]!.message).toMatch(/^Rad 5, kolumn Område: 'Övrigt' är inget område/);
     expect(r.errors[2]!.message).toBe("Rad 6, kolumn Åtgärd / Aktivitet: aktiviteten saknas.");
     expect(await listPlanActivities(t.db, 2019)).toEqual([]);
+  });
+});
+
+describe("plan import: other shapes of the file", () => {
+  let t: TestDb;
+  beforeEach(async () => {
+    t = await createTestDb();
+  });
+  afterEach(() => t.cleanup());
+
+  const run = (bytes: Uint8Array, fileName: string) =>
+    importPlan(t.db, { bytes, fileName, year: 2020, dryRun: false, userId: null, now: NOW });
+
+  it("a Windows-1252 CSV with semicolons, a section row and a date typed into Tidplan", async () => {
+    const csv = [
+      "Handlingsplan 2020;;;",
+      "Område;Åtgärd/aktivitet;Tidsplan;Status/kommentar",
+      "Förebyggande;;;",
+      ";Föräldraträffar;2020-03-31;Pågår: två träffar hållna",
+      "Kompetenshöjande/Utbildning;Webbutbildning för alla;Löpande;",
+    ].join("\r\n");
+    const r = await run(cp1252(csv), "plan.csv");
+    expect(r).toMatchObject({ rows: 2, created: 2, errors: [] });
+    expect(await listPlanActivities(t.db, 2020)).toMatchObject([
+      {
+        area: "Förebyggande",
+        activity: "Föräldraträffar",
+        timeline: "2020-03-31",
+        status: "Pågående",
+        comment: "två träffar hållna",
+      },
+      {
+        area: "Kompetenshöjande",
+        activity: "Webbutbildning för alla",
+        timeline: "Löpande",
+        status: "Planerad",
+        comment: null,
+      },
+    ]);
+  });
+
+  it("an Excel date in Tidplan reads as a date; a file without a plan header says what is needed", async () => {
+    const r = await run(
+      xlsxBytes([
+        ["Område", "Aktivitet", "Tidplan"],
+        ["Lägesbild", "Lägesbild klar", 43830],
+      ]),
+      "plan.xlsx",
+    );
+    expect(r.errors).toEqual([]);
+    expect((await listPlanActivities(t.db, 2020))[0]!.timeline).toBe("2019-12-31");
+    await expect(
+      run(
+        xlsxBytes([
+          ["Namn", "Ålder"],
+          ["A", 1],
+        ]),
+        "fel.xlsx",
+      ),
+    ).rejects.toThrow(/rubrikrad.*Område, Aktivitet, Ansvarig, Tidplan, Status/);
   });
 });
 
