@@ -145,6 +145,32 @@ describe("action plan pages (small organisation, plan imported as 2025)", () => 
     expect(await count(t.db, "audit_log", "action = 'export'")).toBe(1);
   });
 
+  it("/handlingsplan opens the newest plan; an editor deletes an activity", async () => {
+    expect((await get("/handlingsplan", "chef")).headers.get("location")).toBe(
+      "/handlingsplan/2025",
+    );
+    const [a] = await t.db.select().from(planActivities).where(sql`${planActivities.position} = 0`);
+    expect(
+      (
+        await postForm(
+          app,
+          `/handlingsplan/2025/aktivitet/${a!.id}/ta-bort`,
+          {},
+          { cookie: cookies.hr! },
+        )
+      ).status,
+    ).toBe(403);
+    const res = await postForm(
+      app,
+      `/handlingsplan/2025/aktivitet/${a!.id}/ta-bort`,
+      {},
+      { cookie: cookies.admin! },
+    );
+    expect(res.headers.get("location")).toBe("/handlingsplan/2025?meddelande=borttagen");
+    expect(await count(t.db, "plan_activities", "year = 2025")).toBe(29);
+    expect((await get(`/handlingsplan/2024/aktivitet/${a!.id}`, "admin")).status).toBe(404);
+  });
+
   it("copies the open activities to 2026", async () => {
     const res = await app.request("/handlingsplan/2025/kopiera", {
       method: "POST",
