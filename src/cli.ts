@@ -19,6 +19,8 @@ import {
   UsageError,
 } from "./cli/io";
 import { useNodeScrypt } from "./cli/node-scrypt";
+import { planImportCommand } from "./cli/plan-import";
+import { planSummaryCommand } from "./cli/plan-summary";
 import { reportAnnual } from "./cli/report-annual";
 import { reportCoverage } from "./cli/report-coverage";
 import { userCreate } from "./cli/user-create";
@@ -31,6 +33,8 @@ const COMMANDS: Record<string, Command> = {
   "import staff": importStaffCommand,
   "import completions": importCompletionsCommand,
   "import undo": importUndoCommand,
+  "plan import": planImportCommand,
+  "plan summary": planSummaryCommand,
   "report annual": reportAnnual,
   "report coverage": reportCoverage,
   "user create": userCreate,
