@@ -2,7 +2,6 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import { ROLES } from "../../db/schema";
-import { Layout } from "../../views/layout";
 import { LoginPage, type LoginPageProps } from "../../views/pages/login";
 import { PasswordForm } from "../../views/pages/password";
 import { clearSessionCookie, setSessionCookie } from "../auth/cookie";
@@ -52,12 +51,7 @@ export function loginPage(
 ) {
   const oidc = c.get("oidc");
   const ssoLabel = oidc ? (oidc.label ?? "Logga in med Microsoft-konto") : null;
-  return c.html(
-    <Layout title="Logga in">
-      <LoginPage {...props} ssoLabel={ssoLabel} />
-    </Layout>,
-    status,
-  );
+  return page(c, "Logga in", <LoginPage {...props} ssoLabel={ssoLabel} />, status);
 }
 
 /** Starts a fresh session (a new token on every sign-in, never a reused one). */
@@ -169,15 +163,15 @@ export const authRoutes = new Hono<AppEnv>()
     const userId = await peekPasswordToken(db, c.req.param("token"), c.get("now")());
     if (!userId) return invalidLink(c);
     const user = await getUser(db, userId);
-    return c.html(
-      <Layout title="Välj lösenord">
-        <PasswordForm
-          action={c.req.path}
-          title="Välj lösenord"
-          askCurrent={false}
-          email={user?.email}
-        />
-      </Layout>,
+    return page(
+      c,
+      "Välj lösenord",
+      <PasswordForm
+        action={c.req.path}
+        title="Välj lösenord"
+        askCurrent={false}
+        email={user?.email}
+      />,
     );
   })
   .post("/set-password/:token", formValidator(passwordForm), async (c) => {
@@ -189,15 +183,15 @@ export const authRoutes = new Hono<AppEnv>()
     if (!userId) return invalidLink(c);
     const problem = passwordProblem(password, repeat);
     if (problem) {
-      return c.html(
-        <Layout title="Välj lösenord">
-          <PasswordForm
-            action={c.req.path}
-            title="Välj lösenord"
-            askCurrent={false}
-            error={problem}
-          />
-        </Layout>,
+      return page(
+        c,
+        "Välj lösenord",
+        <PasswordForm
+          action={c.req.path}
+          title="Välj lösenord"
+          askCurrent={false}
+          error={problem}
+        />,
         400,
       );
     }
@@ -208,8 +202,10 @@ export const authRoutes = new Hono<AppEnv>()
   });
 
 function invalidLink(c: Context<AppEnv>) {
-  return c.html(
-    <Layout title="Länken gäller inte">
+  return page(
+    c,
+    "Länken gäller inte",
+    <>
       <h1>Länken gäller inte längre</h1>
       <p class="notice error">
         Länken för att välja lösenord är redan använd eller för gammal (den gäller i 72 timmar). Be
@@ -218,7 +214,7 @@ function invalidLink(c: Context<AppEnv>) {
       <p>
         <a href="/login">Till inloggningen</a>
       </p>
-    </Layout>,
+    </>,
     410,
   );
 }

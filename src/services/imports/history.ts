@@ -32,6 +32,10 @@ export async function listImports(db: Db, limit = 30): Promise<ImportListItem[]>
   }));
 }
 
+export async function findImport(db: Db, id: number): Promise<Import | undefined> {
+  return db.query.imports.findFirst({ where: eq(imports.id, id) });
+}
+
 export async function countOpenUnmatched(db: Db): Promise<number> {
   const [row] = await db.all<{ n: number }>(
     sql`SELECT COUNT(*) AS n FROM unmatched WHERE status = 'open'`,
