@@ -1,5 +1,11 @@
 import { parseArgs } from "node:util";
-import { isIsoDate } from "../domain/dates";
+import {
+  FIRST_REPORT_YEAR,
+  isIsoDate,
+  isReportDate,
+  isReportYear,
+  LAST_REPORT_YEAR,
+} from "../domain/dates";
 import { UserError } from "../domain/user-error";
 
 export const USAGE = `Användning:
@@ -46,12 +52,17 @@ export function dateFlag(value: string | undefined, flag: string): string | unde
       `--${flag} '${value}' är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-12-31.`,
     );
   }
+  if (!isReportDate(value)) {
+    throw new UserError(
+      `--${flag} '${value}' ligger utanför åren ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR}.`,
+    );
+  }
   return value;
 }
 
 export function yearFlag(value: string | undefined): number {
   if (value === undefined) throw new UserError("Ange år med --year ÅÅÅÅ, t.ex. --year 2025.");
-  if (!/^\d{4}$/.test(value) || Number(value) < 1990 || Number(value) > 2100) {
+  if (!/^\d{4}$/.test(value) || !isReportYear(Number(value))) {
     throw new UserError(`--year '${value}' är inget rimligt år. Ange fyra siffror, t.ex. 2025.`);
   }
   return Number(value);

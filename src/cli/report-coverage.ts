@@ -1,8 +1,9 @@
 import type { Db } from "../../db/client";
 import { stockholmDate } from "../domain/dates";
 import { UserError } from "../domain/user-error";
-import { findUnitMatches, getCoverage } from "../services/coverage";
+import { getCoverage } from "../services/coverage";
 import { ALL_UNITS } from "../services/scope";
+import { findUnitMatches } from "../services/units";
 import { dateFlag, onlyOne, type ParsedArgs } from "./args";
 import type { CliIo, CliOutput } from "./io";
 

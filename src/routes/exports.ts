@@ -2,8 +2,9 @@
  * Exports of the coverage table and of a unit's staff list, as .xlsx or CSV. Same scope
  * checks and figures as the pages; every export is audited.
  */
+
+import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
-import { HTTPException } from "hono/http-exception";
 import { CAN, requireRole } from "../auth/roles";
 import {
   annualExportTable,
@@ -17,7 +18,8 @@ import { audit } from "../services/audit";
 import { getCoverage } from "../services/coverage";
 import { attachment, CONTENT_TYPES, type ExportFormat, exportBody } from "../services/spreadsheet";
 import { getStaffStatus } from "../services/staff-list";
-import { asOfFrom, scopedUnit } from "./report-params";
+import { idParam, NO_SUCH_REPORT, NO_SUCH_UNIT, validParam, yearParam } from "./params";
+import { asOfFrom, reportQuery, scopedUnit } from "./report-params";
 
 function slug(text: string): string {
   return text
@@ -26,76 +28,81 @@ function slug(text: string): string {
     .replace(/^-|-$/g, "");
 }
 
-async function coverageExport(c: Context<AppEnv>, format: ExportFormat) {
-  const unit = await scopedUnit(c, c.req.query("enhet"));
-  const { asOf } = asOfFrom(c, c.req.query("datum"));
-  const result = await getCoverage(c.get("db"), c.get("scope"), { asOf, unit });
-  const table = coverageExportTable(result.children, asOf);
-  const name = `tackning-${unit ? slug(unit.code ?? unit.name) : "alla"}-${asOf}.${format}`;
-  return send(c, table, format, name, "Täckning", {
-    kind: "coverage",
-    unit: unit?.code ?? null,
-    asOf,
-  });
-}
-
-async function staffExport(c: Context<AppEnv>, format: ExportFormat) {
-  const unit = (await scopedUnit(c, c.req.param("id")))!;
-  const { asOf } = asOfFrom(c, c.req.query("datum"));
-  const rows = await getStaffStatus(c.get("db"), c.get("scope"), { unit, asOf });
-  const table = staffExportTable(rows, asOf);
-  const name = `personal-${slug(unit.code ?? unit.name)}-${asOf}.${format}`;
-  return send(c, table, format, name, "Personal", {
-    kind: "staff",
-    unit: unit.code ?? unit.name,
-    asOf,
-  });
-}
-
+/** Audits the export and sends the table as a download. */
 async function send(
   c: Context<AppEnv>,
   table: ExportTable,
-  format: ExportFormat,
-  fileName: string,
-  sheetName: string,
+  out: { format: ExportFormat; fileName: string; sheetName: string },
   detail: Record<string, unknown>,
 ) {
   await audit(c.get("db"), {
     userId: c.get("user")!.id,
     action: "export",
-    target: fileName,
-    detail: { ...detail, format, rows: table.rows.length },
+    target: out.fileName,
+    detail: { ...detail, format: out.format, rows: table.rows.length },
     ip: c.get("clientIp"),
   });
-  c.header("Content-Type", CONTENT_TYPES[format]);
-  c.header("Content-Disposition", attachment(fileName));
+  c.header("Content-Type", CONTENT_TYPES[out.format]);
+  c.header("Content-Disposition", attachment(out.fileName));
   c.header("Cache-Control", "private, no-store");
-  const body = exportBody(table, format, sheetName);
+  const body = exportBody(table, out.format, out.sheetName);
   return c.body(typeof body === "string" ? body : (body as Uint8Array<ArrayBuffer>));
 }
 
-async function annualExport(c: Context<AppEnv>, format: ExportFormat) {
-  const raw = c.req.param("year") ?? "";
-  if (!/^\d{4}$/.test(raw))
-    throw new HTTPException(404, { message: "Det finns ingen årsrapport för det året." });
-  const year = Number(raw);
-  const unit = await scopedUnit(c, c.req.query("enhet"));
-  const report = await computeAnnualReport(c.get("db"), c.get("scope"), { year, unit });
-  const table = annualExportTable(report, unit ? `${unit.name} totalt` : "Totalt");
-  const name = `arsrapport-${year}${unit ? `-${slug(unit.code ?? unit.name)}` : ""}.${format}`;
-  return send(c, table, format, name, `Årsrapport ${year}`, {
-    kind: "annual",
-    year,
-    unit: unit?.code ?? null,
-  });
-}
-
 const can = requireRole(...CAN.viewReports);
+const FORMATS: readonly ExportFormat[] = ["xlsx", "csv"];
 
-export const exportRoutes = new Hono<AppEnv>()
-  .get("/tackning/export.xlsx", can, (c) => coverageExport(c, "xlsx"))
-  .get("/tackning/export.csv", can, (c) => coverageExport(c, "csv"))
-  .get("/tackning/enhet/:id/export.xlsx", can, (c) => staffExport(c, "xlsx"))
-  .get("/tackning/enhet/:id/export.csv", can, (c) => staffExport(c, "csv"))
-  .get("/rapport/:year/export.xlsx", can, (c) => annualExport(c, "xlsx"))
-  .get("/rapport/:year/export.csv", can, (c) => annualExport(c, "csv"));
+export const exportRoutes = new Hono<AppEnv>();
+
+for (const format of FORMATS) {
+  exportRoutes
+    .get(`/tackning/export.${format}`, can, zValidator("query", reportQuery), async (c) => {
+      const query = c.req.valid("query");
+      const unit = await scopedUnit(c, query.enhet);
+      const { asOf } = asOfFrom(c, query.datum);
+      const result = await getCoverage(c.get("db"), c.get("scope"), { asOf, unit });
+      const fileName = `tackning-${unit ? slug(unit.code ?? unit.name) : "alla"}-${asOf}.${format}`;
+      return send(
+        c,
+        coverageExportTable(result.children, asOf),
+        { format, fileName, sheetName: "Täckning" },
+        { kind: "coverage", unit: unit?.code ?? null, asOf },
+      );
+    })
+    .get(
+      `/tackning/enhet/:id/export.${format}`,
+      can,
+      validParam(idParam, NO_SUCH_UNIT),
+      zValidator("query", reportQuery),
+      async (c) => {
+        const unit = (await scopedUnit(c, c.req.valid("param").id))!;
+        const { asOf } = asOfFrom(c, c.req.valid("query").datum);
+        const rows = await getStaffStatus(c.get("db"), c.get("scope"), { unit, asOf });
+        const fileName = `personal-${slug(unit.code ?? unit.name)}-${asOf}.${format}`;
+        return send(
+          c,
+          staffExportTable(rows, asOf),
+          { format, fileName, sheetName: "Personal" },
+          { kind: "staff", unit: unit.code ?? unit.name, asOf },
+        );
+      },
+    )
+    .get(
+      `/rapport/:year/export.${format}`,
+      can,
+      validParam(yearParam, NO_SUCH_REPORT),
+      zValidator("query", reportQuery),
+      async (c) => {
+        const { year } = c.req.valid("param");
+        const unit = await scopedUnit(c, c.req.valid("query").enhet);
+        const report = await computeAnnualReport(c.get("db"), c.get("scope"), { year, unit });
+        const fileName = `arsrapport-${year}${unit ? `-${slug(unit.code ?? unit.name)}` : ""}.${format}`;
+        return send(
+          c,
+          annualExportTable(report, unit ? `${unit.name} totalt` : "Totalt"),
+          { format, fileName, sheetName: `Årsrapport ${year}` },
+          { kind: "annual", year, unit: unit?.code ?? null },
+        );
+      },
+    );
+}

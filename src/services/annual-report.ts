@@ -18,9 +18,9 @@ import {
 import type { UnitRef } from "../domain/coverage";
 import { employedOn } from "../domain/coverage";
 import { annualSentence } from "../domain/sentence";
-import { childUnits } from "./coverage";
 import { loadDeepenedEvents, loadEmploymentFacts } from "./facts";
 import type { Scope } from "./scope";
+import { childUnits } from "./units";
 
 export interface AnnualReport extends AnnualFigures {
   year: number;

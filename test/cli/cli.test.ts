@@ -21,6 +21,8 @@ describe("cli (in process)", () => {
     [["report", "coverage", "--bogus"], 1],
     [["report", "coverage", "--as-of", "2025-02-30"], 1],
     [["report", "coverage", "--as-of", "31/12/2025"], 1],
+    [["report", "coverage", "--as-of", "9999-12-31"], 1],
+    [["report", "annual", "--year", "1800"], 1],
     [["report", "coverage", "--unit", "Finns inte"], 1],
     [["report", "coverage", "--unit", "A", "--unit", "B"], 1],
   ])("%j exits %i", async (argv, code) => {
