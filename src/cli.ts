@@ -5,9 +5,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Db } from "../db/client";
-import { migrateDb } from "../db/migrate";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
-import { isEmpty, seedDemoData } from "../db/seed";
 import { parse, USAGE } from "./cli/args";
 import { importCompletionsCommand, importStaffCommand, importUndoCommand } from "./cli/import";
 import { type CliIo, type CliOutput, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./cli/io";
@@ -17,6 +15,8 @@ import { reportCoverage } from "./cli/report-coverage";
 import { userCreate } from "./cli/user-create";
 import { stockholmDate } from "./domain/dates";
 import { UserError } from "./domain/user-error";
+import { prepareDatabase } from "./services/database";
+import { isEmpty, seedDemoData } from "./services/demo/seed";
 
 type Command = (db: Db, args: ReturnType<typeof parse>, io: CliIo) => Promise<CliOutput>;
 
@@ -50,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number
       throw new UserError(`Okänt kommando '${args.positionals.join(" ")}'.\n\n${USAGE}`);
     if (!db) {
       ownDb = openNodeDb(databaseUrlFromEnv(io.env), io.env.DATABASE_AUTH_TOKEN);
-      await migrateDb(ownDb);
+      await prepareDatabase(ownDb);
     }
     const out = await command(db ?? ownDb!, args, io);
     io.stdout(args.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);

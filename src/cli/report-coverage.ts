@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client";
+import { ALL_UNITS } from "../auth/scope";
 import { stockholmDate } from "../domain/dates";
 import { UserError } from "../domain/user-error";
 import { getCoverage } from "../services/coverage";
-import { ALL_UNITS } from "../services/scope";
 import { findUnitMatches } from "../services/units";
 import { dateFlag, onlyOne, type ParsedArgs } from "./args";
 import type { CliIo, CliOutput } from "./io";

@@ -4,8 +4,8 @@
  * command prints a one-time set-password link path for the server's address.
  */
 import type { Db } from "../../db/client";
-import { passwordProblem } from "../auth/password-policy";
 import { PASSWORD_TOKEN_LIFETIME_MS, setPasswordPath } from "../auth/password-tokens";
+import { passwordProblem } from "../domain/password-policy";
 import { UserError } from "../domain/user-error";
 import { createUser, isRole } from "../services/users";
 import type { ParsedArgs } from "./args";

@@ -2,7 +2,6 @@
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
-import { ROLES } from "../../db/schema";
 import { AuditPage } from "../../views/pages/admin/audit";
 import {
   NewUserForm,
@@ -12,6 +11,7 @@ import {
 } from "../../views/pages/admin/users";
 import { setPasswordPath } from "../auth/password-tokens";
 import { CAN, requireRole } from "../auth/roles";
+import { ROLES } from "../domain/roles";
 import type { AppEnv } from "../env";
 import { listAudit } from "../services/audit";
 import {

@@ -1,15 +1,15 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { ROLES } from "../../db/schema";
 import { LoginPage, type LoginPageProps } from "../../views/pages/login";
 import { PasswordForm } from "../../views/pages/password";
 import { clearSessionCookie, setSessionCookie } from "../auth/cookie";
 import { loginWithPassword } from "../auth/login";
-import { passwordProblem } from "../auth/password-policy";
 import { consumePasswordToken, peekPasswordToken } from "../auth/password-tokens";
 import { requireRole } from "../auth/roles";
 import { createSession, generateSessionToken, invalidateSession } from "../auth/session";
+import { passwordProblem } from "../domain/password-policy";
+import { ROLES } from "../domain/roles";
 import type { AppEnv } from "../env";
 import { audit } from "../services/audit";
 import { getUser, setPassword } from "../services/users";

@@ -4,14 +4,13 @@
  * A verified e-mail signs in only a pre-created, active account; anyone else is refused.
  */
 import { decodeBase64urlIgnorePadding, encodeBase64url } from "@oslojs/encoding";
-import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { users } from "../../db/schema";
 import { isSecureOrigin } from "../auth/cookie";
 import { emailFromClaims, finishAuthorization, startAuthorization } from "../auth/oidc";
 import type { AppEnv } from "../env";
 import { audit } from "../services/audit";
+import { findUserByEmail, linkOidcSubject } from "../services/users";
 import { loginPage, safeNext, signIn } from "./auth";
 
 const FLOW_COOKIE = "genomford_oidc";
@@ -95,9 +94,7 @@ export const ssoRoutes = new Hono<AppEnv>()
       return refuse(c, "Inloggningen via Microsoft kunde inte bekräftas. Försök igen.");
     }
     const email = emailFromClaims(claims);
-    const user = email
-      ? await db.query.users.findFirst({ where: eq(users.email, email) })
-      : undefined;
+    const user = email ? await findUserByEmail(db, email) : undefined;
     // Once linked, an account follows the provider's stable subject, not a reassigned address.
     const subjectMismatch = !!user?.oidcSubject && user.oidcSubject !== claims.sub;
     if (!user?.active || subjectMismatch) {
@@ -114,7 +111,7 @@ export const ssoRoutes = new Hono<AppEnv>()
       );
     }
     if (!user.oidcSubject) {
-      await db.update(users).set({ oidcSubject: claims.sub }).where(eq(users.id, user.id));
+      await linkOidcSubject(db, user.id, claims.sub);
     }
     await signIn(c, user.id);
     await audit(db, {

@@ -4,6 +4,7 @@
  */
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
+import type { Scope } from "../auth/scope";
 import {
   type CoverageFigures,
   coverageByUnit,
@@ -12,7 +13,6 @@ import {
   type UnitRef,
 } from "../domain/coverage";
 import { loadEmploymentFacts } from "./facts";
-import type { Scope } from "./scope";
 import { childUnits } from "./units";
 
 export interface CoverageQuery {

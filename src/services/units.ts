@@ -6,8 +6,8 @@
 import { and, asc, eq, isNull, or } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { units } from "../../db/schema";
+import { type Scope, unitScopeFilter } from "../auth/scope";
 import type { UnitRef } from "../domain/coverage";
-import { type Scope, unitScopeFilter } from "./scope";
 
 /** Creates a unit under `parentPath` and writes its materialised path (`/1/7/`). */
 export async function createUnit(

@@ -7,10 +7,10 @@ import type { Db } from "../../db/client";
 import { ROLES, type Role, type User, units, users, userUnits } from "../../db/schema";
 import { hashPassword } from "../auth/password";
 import { createPasswordToken } from "../auth/password-tokens";
+import { ALL_UNITS, unitScopeFilter } from "../auth/scope";
 import { invalidateAllSessions } from "../auth/session";
 import { UserError } from "../domain/user-error";
 import { audit } from "./audit";
-import { ALL_UNITS, unitScopeFilter } from "./scope";
 
 export interface Actor {
   userId: number | null;
@@ -45,6 +45,16 @@ export async function getUser(db: Db, id: number): Promise<UserListItem | null> 
 }
 
 /** Units an admin can assign, in tree order (depth from the materialised path). */
+/** The active account with this e-mail (lower-cased), for single sign-on. */
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.email, email) });
+}
+
+/** Links an account to the identity provider's stable subject on its first SSO sign-in. */
+export async function linkOidcSubject(db: Db, userId: number, subject: string): Promise<void> {
+  await db.update(users).set({ oidcSubject: subject }).where(eq(users.id, userId));
+}
+
 export async function assignableUnits(db: Db) {
   const rows = await db
     .select({ id: units.id, code: units.code, name: units.name, path: units.path })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "../../db/seed";
 import { runCli } from "../../src/cli";
+import { seedDemoData } from "../../src/services/demo/seed";
 import { captureIo } from "../helpers/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
 

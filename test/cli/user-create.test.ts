@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, users, userUnits } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
 import { createApp } from "../../src/app";
 import { verifyPassword } from "../../src/auth/password";
 import { runCli } from "../../src/cli";
+import { seedDemoData } from "../../src/services/demo/seed";
 import { CLI_PROCESS_TEST_TIMEOUT_MS, captureIo, runCliProcess } from "../helpers/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { postForm } from "../helpers/http";

@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { units } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
 import { createApp } from "../../src/app";
+import { ALL_UNITS } from "../../src/auth/scope";
 import { getCoverage } from "../../src/services/coverage";
-import { ALL_UNITS } from "../../src/services/scope";
+import { seedDemoData } from "../../src/services/demo/seed";
 import { loginAs } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";
 

@@ -3,7 +3,7 @@ import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { type Import, imports, people, users } from "../../../db/schema";
 import { normaliseEmail, normaliseEmployeeNo, normaliseName } from "../../../imports/people";
-import { escapeLike, type Scope, unitScopeFilter } from "../scope";
+import { escapeLike, type Scope, unitScopeFilter } from "../../auth/scope";
 
 export interface ImportListItem extends Import {
   userName: string | null;

@@ -7,12 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CATALOGUE } from "../../../courses/catalogue";
-import { DEMO_ORGANISATION, type DemoPerson, generateDemoData } from "../../../db/demo-data";
-import { seedDemoData } from "../../../db/seed";
+import { ALL_UNITS } from "../../../src/auth/scope";
+import {
+  DEMO_ORGANISATION,
+  type DemoPerson,
+  generateDemoData,
+} from "../../../src/domain/demo-organisation";
 import { getCoverage } from "../../../src/services/coverage";
+import { seedDemoData } from "../../../src/services/demo/seed";
 import { importCompletions } from "../../../src/services/imports/completions";
 import { importStaff } from "../../../src/services/imports/staff";
-import { ALL_UNITS } from "../../../src/services/scope";
 import { findUnitMatches } from "../../../src/services/units";
 import { createTestDb, type TestDb } from "../../helpers/db";
 import { cp1252, xlsxBytes } from "../../helpers/files";

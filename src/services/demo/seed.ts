@@ -3,12 +3,12 @@
  * completions and one login per role. Never runs against a database that has people.
  */
 import { sql } from "drizzle-orm";
-import { hashPassword } from "../src/auth/password";
-import { addDays } from "../src/domain/dates";
-import { createUnit } from "../src/services/units";
-import type { Db } from "./client";
-import { DEMO_ORGANISATION, generateDemoData } from "./demo-data";
-import { completions, employments, people, users, userUnits } from "./schema";
+import type { Db } from "../../../db/client";
+import { completions, employments, people, users, userUnits } from "../../../db/schema";
+import { hashPassword } from "../../auth/password";
+import { addDays } from "../../domain/dates";
+import { DEMO_ORGANISATION, generateDemoData } from "../../domain/demo-organisation";
+import { createUnit } from "../units";
 
 export const DEMO_PASSWORD = "demo-genomford";
 export const DEMO_USERS = [
