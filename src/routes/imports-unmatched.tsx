@@ -7,8 +7,8 @@ import { UnmatchedPage } from "../../views/pages/unmatched";
 import { UserError } from "../domain/user-error";
 import type { AppEnv } from "../env";
 import { listCourses } from "../services/courses";
-import { findPeople, resolvePerson } from "../services/imports/history";
 import { dismissUnmatched, linkUnmatched, listOpenUnmatched } from "../services/imports/unmatched";
+import { findPeople, resolvePerson } from "../services/people";
 import { page } from "./render";
 
 type C = Context<AppEnv>;

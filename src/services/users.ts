@@ -44,8 +44,7 @@ export async function getUser(db: Db, id: number): Promise<UserListItem | null> 
   return (await listUsers(db)).find((u) => u.id === id) ?? null;
 }
 
-/** Units an admin can assign, in tree order (depth from the materialised path). */
-/** The active account with this e-mail (lower-cased), for single sign-on. */
+/** The account with this e-mail (lower-cased), for single sign-on. */
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
   return db.query.users.findFirst({ where: eq(users.email, email) });
 }
@@ -55,11 +54,13 @@ export async function linkOidcSubject(db: Db, userId: number, subject: string): 
   await db.update(users).set({ oidcSubject: subject }).where(eq(users.id, userId));
 }
 
+/** Units an admin can assign, in tree order (depth from the materialised path). */
 export async function assignableUnits(db: Db) {
   const rows = await db
     .select({ id: units.id, code: units.code, name: units.name, path: units.path })
     .from(units)
-    .where(and(unitScopeFilter(ALL_UNITS, units.path), sql`${units.closedOn} IS NULL`))
+    // Admins assign any unit of the organisation: the whole tree, on purpose.
+    .where(unitScopeFilter(ALL_UNITS, units.path))
     .orderBy(asc(units.path));
   return rows.map((r) => ({ ...r, depth: r.path.split("/").length - 3 }));
 }
