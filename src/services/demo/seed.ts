@@ -1,6 +1,8 @@
 /**
  * Demo seed for `npm start`: fills an empty database with the demo organisation, staff,
  * completions and one login per role. Never runs against a database that has people.
+ * It writes the whole organisation for the operator who starts the server, so no user scope
+ * applies (see src/auth/scope.ts).
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
