@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import * as XLSX from "xlsx";
 import type { Db } from "../db/client";
-import { migrateDb } from "../db/migrate";
 import { openNodeDb } from "../db/node";
 import { completions, employments, people, units } from "../db/schema";
+import { prepareDatabase } from "../src/services/database";
 import { importCompletions } from "../src/services/imports/completions";
 import { importStaff } from "../src/services/imports/staff";
 
@@ -83,7 +83,7 @@ const exportCsv = new TextEncoder().encode(
 async function freshDb(): Promise<{ db: Db; done: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), "genomford-bench-imports-"));
   const db = openNodeDb(`file:${join(dir, "b.db")}`);
-  await migrateDb(db);
+  await prepareDatabase(db);
   const done = () => {
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });

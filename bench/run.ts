@@ -8,16 +8,16 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { migrateDb } from "../db/migrate";
 import { openNodeDb } from "../db/node";
 import { users } from "../db/schema";
-import { seedDemoData } from "../db/seed";
 import { createApp } from "../src/app";
 import { SESSION_COOKIE } from "../src/auth/middleware";
+import { ALL_UNITS } from "../src/auth/scope";
 import { createSession, generateSessionToken } from "../src/auth/session";
 import { computeAnnualReport } from "../src/services/annual-report";
 import { getCoverage } from "../src/services/coverage";
-import { ALL_UNITS } from "../src/services/scope";
+import { prepareDatabase } from "../src/services/database";
+import { seedDemoData } from "../src/services/demo/seed";
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +63,7 @@ const rows: string[] = [];
 for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), "genomford-bench-"));
   const db = openNodeDb(`file:${join(dir, "bench.db")}`);
-  await migrateDb(db);
+  await prepareDatabase(db);
   const t0 = performance.now();
   await seedDemoData(db, { today: "2026-11-25", size, withUsers: false });
   const seedMs = performance.now() - t0;

@@ -29,7 +29,6 @@ export const units = sqliteTable(
     name: text("name").notNull(),
     parentId: integer("parent_id").references((): AnySQLiteColumn => units.id),
     path: text("path").notNull().default(""),
-    closedOn: text("closed_on"),
     createdAt: createdAt(),
   },
   (t) => [

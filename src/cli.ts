@@ -5,19 +5,10 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Db } from "../db/client";
-import { migrateDb } from "../db/migrate";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
-import { isEmpty, seedDemoData } from "../db/seed";
 import { parse, USAGE } from "./cli/args";
 import { importCompletionsCommand, importStaffCommand, importUndoCommand } from "./cli/import";
-import {
-  type CliIo,
-  type CliOutput,
-  EXIT_BAD_INPUT,
-  EXIT_INTERNAL,
-  EXIT_OK,
-  UsageError,
-} from "./cli/io";
+import { type CliIo, type CliOutput, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./cli/io";
 import { useNodeScrypt } from "./cli/node-scrypt";
 import { planImportCommand } from "./cli/plan-import";
 import { planSummaryCommand } from "./cli/plan-summary";
@@ -26,6 +17,9 @@ import { reportCoverage } from "./cli/report-coverage";
 import { userCreate } from "./cli/user-create";
 import { userUnlinkSso } from "./cli/user-unlink-sso";
 import { stockholmDate } from "./domain/dates";
+import { UserError } from "./domain/user-error";
+import { prepareDatabase } from "./services/database";
+import { isEmpty, seedDemoData } from "./services/demo/seed";
 
 type Command = (db: Db, args: ReturnType<typeof parse>, io: CliIo) => Promise<CliOutput>;
 
@@ -42,7 +36,7 @@ const COMMANDS: Record<string, Command> = {
   "db migrate": async () => ({ json: { migrated: true }, text: "Databasen är migrerad." }),
   "db seed-demo": async (db, _args, io) => {
     if (!(await isEmpty(db)))
-      throw new UsageError("Databasen har redan personal; demodata läggs bara i en tom databas.");
+      throw new UserError("Databasen har redan personal; demodata läggs bara i en tom databas.");
     const r = await seedDemoData(db, { today: stockholmDate(io.now()) });
     return { json: r, text: `Demodata inlagd: ${r.people} anställda, ${r.events} händelser.` };
   },
@@ -59,17 +53,17 @@ export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number
     }
     const command = COMMANDS[key];
     if (!command)
-      throw new UsageError(`Okänt kommando '${args.positionals.join(" ")}'.\n\n${USAGE}`);
+      throw new UserError(`Okänt kommando '${args.positionals.join(" ")}'.\n\n${USAGE}`);
     if (!db) {
       ownDb = openNodeDb(databaseUrlFromEnv(io.env), io.env.DATABASE_AUTH_TOKEN);
-      await migrateDb(ownDb);
+      await prepareDatabase(ownDb);
     }
     const out = await command(db ?? ownDb!, args, io);
     io.stdout(args.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
     if (out.stderr) io.stderr(out.stderr);
     return out.exitCode ?? EXIT_OK;
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UserError) {
       io.stderr(`Fel: ${err.message}\n`);
       return EXIT_BAD_INPUT;
     }

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { Db } from "../db/client";
 import type { Session, User } from "../db/schema";
 import type { OidcConfig } from "./auth/oidc-config";
-import type { Scope } from "./services/scope";
+import type { Scope } from "./auth/scope";
 
 /** What an entry (Node server, Worker, tests) hands to `createApp`. */
 export interface AppDeps {

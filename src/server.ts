@@ -6,9 +6,7 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { migrateDb } from "../db/migrate";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
-import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "../db/seed";
 import { createApp } from "./app";
 import { lastForwardedFor } from "./auth/client-ip";
 import { allowedOriginsFromEnv } from "./auth/guard";
@@ -16,13 +14,15 @@ import { oidcConfigFromEnv } from "./auth/oidc-config";
 import { checkOidc, describeOidcHealth } from "./auth/oidc-health";
 import { useNodeScrypt } from "./cli/node-scrypt";
 import { stockholmDate } from "./domain/dates";
+import { prepareDatabase } from "./services/database";
+import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "./services/demo/seed";
 
 useNodeScrypt();
 
 async function main(): Promise<void> {
   const url = databaseUrlFromEnv();
   const db = openNodeDb(url, process.env.DATABASE_AUTH_TOKEN);
-  await migrateDb(db);
+  await prepareDatabase(db);
 
   // Demo accounts share a published password: never on their own in production.
   const seedDemo =

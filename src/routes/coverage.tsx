@@ -10,17 +10,13 @@ import { StaffListPage, StaffListResult } from "../../views/pages/staff-list";
 import { CAN, requireRole } from "../auth/roles";
 import { formatSwedishDate } from "../domain/dates";
 import type { AppEnv } from "../env";
-import { unitsInScope } from "../services/coverage";
+import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverageWithTrend } from "../services/coverage-page";
 import { getStaffStatus } from "../services/staff-list";
-import { page } from "./render";
-import {
-  asOfFrom,
-  mandatoryCourseTitle,
-  reportQuery,
-  scopedUnit,
-  wantsFragment,
-} from "./report-params";
+import { unitsInScope } from "../services/units";
+import { idParam, NO_SUCH_UNIT, validParam } from "./params";
+import { isFragment, page } from "./render";
+import { asOfFrom, reportQuery, scopedUnit } from "./report-params";
 
 export const coverageRoutes = new Hono<AppEnv>()
   .get(
@@ -35,8 +31,8 @@ export const coverageRoutes = new Hono<AppEnv>()
       const { asOf, notice } = asOfFrom(c, q.datum);
       const [{ result, trend, deepened }, courseTitle, units] = await Promise.all([
         getCoverageWithTrend(db, scope, { asOf, unit }),
-        mandatoryCourseTitle(c),
-        wantsFragment(c) ? Promise.resolve([]) : unitsInScope(db, scope),
+        mandatoryCourseTitle(db),
+        isFragment(c) ? Promise.resolve([]) : unitsInScope(db, scope),
       ]);
       const view = {
         result,
@@ -52,20 +48,22 @@ export const coverageRoutes = new Hono<AppEnv>()
       return page(
         c,
         title,
-        wantsFragment(c) ? <CoverageResultView {...view} /> : <CoveragePage {...view} />,
+        isFragment(c) ? <CoverageResultView {...view} /> : <CoveragePage {...view} />,
       );
     },
   )
   .get(
     "/tackning/enhet/:id",
     requireRole(...CAN.viewReports),
+    validParam(idParam, NO_SUCH_UNIT),
     zValidator("query", reportQuery),
     async (c) => {
-      const unit = (await scopedUnit(c, c.req.param("id")))!;
+      const db = c.get("db");
+      const unit = (await scopedUnit(c, c.req.valid("param").id))!;
       const { asOf, notice } = asOfFrom(c, c.req.valid("query").datum);
       const [rows, courseTitle] = await Promise.all([
-        getStaffStatus(c.get("db"), c.get("scope"), { unit, asOf }),
-        mandatoryCourseTitle(c),
+        getStaffStatus(db, c.get("scope"), { unit, asOf }),
+        mandatoryCourseTitle(db),
       ]);
       const view = {
         unit,
@@ -80,7 +78,7 @@ export const coverageRoutes = new Hono<AppEnv>()
       return page(
         c,
         `Personal: ${unit.name}`,
-        wantsFragment(c) ? <StaffListResult {...view} /> : <StaffListPage {...view} />,
+        isFragment(c) ? <StaffListResult {...view} /> : <StaffListPage {...view} />,
       );
     },
   );

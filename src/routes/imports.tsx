@@ -3,35 +3,33 @@
  * undo of the latest import of a kind; the queue of unmatched rows.
  */
 import { zValidator } from "@hono/zod-validator";
-import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { imports } from "../../db/schema";
 import { formatMegabytes } from "../../imports/read";
-import { DEFAULT_READ_LIMITS, ImportFileError } from "../../imports/read/types";
+import { DEFAULT_READ_LIMITS } from "../../imports/read/types";
 import { ImportPreview } from "../../views/pages/import-preview";
 import { ImportsPage } from "../../views/pages/imports";
 import { CAN, requireRole } from "../auth/roles";
 import { isIsoDate, stockholmDate } from "../domain/dates";
+import { UserError } from "../domain/user-error";
 import type { AppEnv } from "../env";
 import { importCompletions } from "../services/imports/completions";
-import { countOpenUnmatched, listImports } from "../services/imports/history";
+import { countOpenUnmatched, findImport, listImports } from "../services/imports/history";
 import { savePendingUpload, takePendingUpload } from "../services/imports/pending";
 import { importStaff } from "../services/imports/staff";
 import type { ImportReport } from "../services/imports/types";
 import { undoImport } from "../services/imports/undo";
-import { asApp } from "./form";
 import { unmatchedRoutes } from "./imports-unmatched";
-import { page } from "./render";
+import { isFragment, page } from "./render";
 
 type C = Context<AppEnv>;
 
 /** htmx only swaps 2xx responses, so fragments carry their error inside a 200. */
 function respond(c: C, title: string, body: Child, status: ContentfulStatusCode) {
-  return page(c, title, body, c.req.header("HX-Request") ? 200 : status);
+  return page(c, title, body, isFragment(c) ? 200 : status);
 }
 
 const uploadForm = z.object({
@@ -98,28 +96,25 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
       bodyLimit({
         // Room for the multipart envelope and the other fields; the reader enforces the file limit.
         maxSize: uploadLimitBytes + 64 * 1024,
-        onError: (c) =>
-          importsPage(c, { error: `Filen är för stor; högst ${limitLabel} tas emot.` }, 413),
+        onError: () => {
+          throw new UserError(`Filen är för stor; högst ${limitLabel} tas emot.`, 413);
+        },
       }),
-      zValidator("form", uploadForm, async (result, c) => {
+      zValidator("form", uploadForm, (result) => {
         if (!result.success)
-          return importsPage(
-            asApp(c),
-            { error: "Välj vad det är för fil och en fil att ladda upp." },
-            400,
-          );
+          throw new UserError("Välj vad det är för fil och en fil att ladda upp.");
       }),
       async (c) => {
         const { kind, asOf: asOfText, file } = c.req.valid("form");
         const asOf = asOfText && isIsoDate(asOfText) ? asOfText : stockholmDate(c.get("now")());
         const bytes = new Uint8Array(await file.arrayBuffer());
-        let report: ImportReport;
-        try {
-          report = await runImport(c, kind, { bytes, fileName: file.name || "fil" }, asOf, true);
-        } catch (err) {
-          if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 422);
-          throw err;
-        }
+        const report = await runImport(
+          c,
+          kind,
+          { bytes, fileName: file.name || "fil" },
+          asOf,
+          true,
+        );
         const canApply = report.errors.length === 0 && report.alreadyImportedAs === null;
         const pendingId = canApply
           ? await savePendingUpload(
@@ -147,32 +142,23 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
           c.req.valid("form").pending,
         );
         if (!pending)
-          return importsPage(
+          throw new UserError("Förhandsgranskningen finns inte längre. Ladda upp filen igen.", 410);
+        const report = await runImport(
+          c,
+          pending.kind,
+          pending,
+          pending.asOf ?? stockholmDate(c.get("now")()),
+          false,
+        );
+        if (report.importId === null) {
+          return page(
             c,
-            { error: "Förhandsgranskningen finns inte längre. Ladda upp filen igen." },
-            410,
+            "Förhandsgranskning",
+            <ImportPreview report={report} pendingId={null} />,
+            409,
           );
-        try {
-          const report = await runImport(
-            c,
-            pending.kind,
-            pending,
-            pending.asOf ?? stockholmDate(c.get("now")()),
-            false,
-          );
-          if (report.importId === null) {
-            return page(
-              c,
-              "Förhandsgranskning",
-              <ImportPreview report={report} pendingId={null} />,
-              409,
-            );
-          }
-          return c.redirect(`/imports?done=${report.importId}`, 303);
-        } catch (err) {
-          if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 409);
-          throw err;
         }
+        return c.redirect(`/imports?done=${report.importId}`, 303);
       },
     )
     .post(
@@ -180,16 +166,9 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
       zValidator("param", z.object({ id: z.coerce.number().int().positive() })),
       async (c) => {
         const db = c.get("db");
-        const imp = await db.query.imports.findFirst({
-          where: eq(imports.id, c.req.valid("param").id),
-        });
-        if (!imp) return importsPage(c, { error: "Importen finns inte." }, 404);
-        try {
-          await undoImport(db, imp, { userId: c.get("user")!.id, ip: c.get("clientIp") });
-        } catch (err) {
-          if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 409);
-          throw err;
-        }
+        const imp = await findImport(db, c.req.valid("param").id);
+        if (!imp) throw new UserError("Importen finns inte.", 404);
+        await undoImport(db, imp, { userId: c.get("user")!.id, ip: c.get("clientIp") });
         return c.redirect(`/imports?undone=${imp.id}`, 303);
       },
     )

@@ -2,10 +2,10 @@
 import { sql } from "drizzle-orm";
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
+import { type Scope, unitScopeFilter } from "../auth/scope";
 import type { UnitRef } from "../domain/coverage";
 import { type StaffRow, type StaffStatus, staffStatus } from "../domain/staff-status";
 import { firstDateColumns, subtreeFilter } from "./facts";
-import { type Scope, unitScopeFilter } from "./scope";
 
 export async function loadStaffRows(
   db: Db,

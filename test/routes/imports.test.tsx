@@ -106,6 +106,39 @@ describe("import pages", () => {
   });
 
   it.each([
+    ["a file that is no spreadsheet", { bytes: new Uint8Array(500).fill(7), fileName: "x.xlsx" }],
+    ["an empty file", { bytes: new Uint8Array(0), fileName: "x.csv" }],
+    ["a file over the limit", { bytes: new Uint8Array(200 * 1024).fill(65), fileName: "x.csv" }],
+  ])(
+    "htmx upload of %s gets only the message for #import-result, not a second page",
+    async (_, file) => {
+      const res = await upload("staff", file, { htmx: true });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toMatch(/^<p class="notice error">[^<]+<\/p>$/);
+      expect(html).not.toContain("<form");
+    },
+  );
+
+  it("without htmx a bad upload is a full page with the message and a way back", async () => {
+    const res = await app.request("/imports/preview", {
+      method: "POST",
+      body: (() => {
+        const form = new FormData();
+        form.set("kind", "staff");
+        form.set("file", new File([new Uint8Array(0)], "x.csv"));
+        return form;
+      })(),
+      headers: { cookie, origin: ORIGIN, referer: `${ORIGIN}/imports` },
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="sv">/);
+    expect(html).toContain("Filen är tom");
+    expect(html).toContain('<a href="/imports">Tillbaka</a>');
+  });
+
+  it.each([
     [
       "random bytes named .xlsx",
       { bytes: new Uint8Array(500).fill(7), fileName: "x.xlsx" },

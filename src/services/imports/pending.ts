@@ -1,4 +1,4 @@
-/** Uploads kept between the web preview and HR's confirm (the one table issue 4 adds). */
+/** Uploads kept between the web preview and HR's confirm (table pending_uploads). */
 import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "../../../db/client";

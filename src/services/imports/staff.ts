@@ -129,8 +129,7 @@ async function loadStaffState(db: DbOrTx) {
       .orderBy(employments.personId, employments.validFrom),
     db
       .select({ id: units.id, code: units.code, name: units.name, parentId: units.parentId })
-      .from(units)
-      .where(isNull(units.closedOn)),
+      .from(units),
     db.all<{ person_id: number; d: string }>(
       sql`SELECT person_id, MAX(valid_to) AS d FROM employments WHERE valid_to IS NOT NULL GROUP BY person_id`,
     ),

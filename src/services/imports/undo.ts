@@ -43,7 +43,7 @@ export async function undoLatestImport(
   who: { userId: number | null; ip?: string | null },
 ): Promise<UndoResult> {
   const latest = await latestApplied(db, kind);
-  if (!latest) throw new ImportFileError("Det finns ingen import av det slaget att ångra.");
+  if (!latest) throw new ImportFileError("Det finns ingen import av det slaget att ångra.", 409);
   return undoImport(db, latest, who);
 }
 
@@ -54,7 +54,7 @@ export async function undoImport(
 ): Promise<UndoResult> {
   const latest = await latestApplied(db, imp.kind);
   if (imp.status !== "applied" || latest?.id !== imp.id) {
-    throw new ImportFileError("Bara den senaste importen av varje slag kan ångras.");
+    throw new ImportFileError("Bara den senaste importen av varje slag kan ångras.", 409);
   }
   const effects = await db
     .select()
@@ -127,6 +127,7 @@ async function assertNothingDependsOn(
   if (used > 0) {
     throw new ImportFileError(
       "Importen kan inte ångras: personer som den lade till har fått utbildningshändelser eller kopplingar sedan dess. Ångra de senare kursimporterna först.",
+      409,
     );
   }
   for (const ids of inChunks(unitIds)) {
@@ -149,6 +150,7 @@ async function assertNothingDependsOn(
     if (other.length + scoped.length + children.length > 0) {
       throw new ImportFileError(
         "Importen kan inte ångras: enheter som den lade till används nu av annat (anställningar, chefsbehörigheter eller underenheter).",
+        409,
       );
     }
   }

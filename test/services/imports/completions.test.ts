@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ALL_UNITS } from "../../../src/auth/scope";
 import { getCoverage } from "../../../src/services/coverage";
 import { importCompletions } from "../../../src/services/imports/completions";
 import { importStaff } from "../../../src/services/imports/staff";
@@ -9,7 +10,6 @@ import {
   linkUnmatched,
   listOpenUnmatched,
 } from "../../../src/services/imports/unmatched";
-import { ALL_UNITS } from "../../../src/services/scope";
 import { createTestDb, type TestDb } from "../../helpers/db";
 import { utf8 } from "../../helpers/files";
 import { count, dumpData, example } from "../../helpers/imports";

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ImportFileError } from "../../../imports/read/types";
+import { ALL_UNITS } from "../../../src/auth/scope";
 import { getCoverage } from "../../../src/services/coverage";
 import { importStaff } from "../../../src/services/imports/staff";
 import { undoLatestImport } from "../../../src/services/imports/undo";
-import { ALL_UNITS } from "../../../src/services/scope";
 import { createTestDb, type TestDb } from "../../helpers/db";
 import { cp1252, utf8, xlsBytes } from "../../helpers/files";
 import { count, dumpData, example } from "../../helpers/imports";
