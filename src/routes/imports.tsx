@@ -13,6 +13,7 @@ import { imports } from "../../db/schema";
 import { formatMegabytes } from "../../imports/read";
 import { DEFAULT_READ_LIMITS, ImportFileError } from "../../imports/read/types";
 import { ImportPreview } from "../../views/pages/import-preview";
+import { UndoConfirm } from "../../views/pages/import-undo";
 import { ImportsPage } from "../../views/pages/imports";
 import { CAN, requireRole } from "../auth/roles";
 import { isIsoDate, stockholmDate } from "../domain/dates";
@@ -22,7 +23,7 @@ import { countOpenUnmatched, listImports } from "../services/imports/history";
 import { savePendingUpload, takePendingUpload } from "../services/imports/pending";
 import { importStaff } from "../services/imports/staff";
 import type { ImportReport } from "../services/imports/types";
-import { undoImport } from "../services/imports/undo";
+import { newerImports, undoImport } from "../services/imports/undo";
 import { asApp } from "./form";
 import { unmatchedRoutes } from "./imports-unmatched";
 import { page } from "./render";
@@ -178,14 +179,26 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
     .post(
       "/imports/:id/undo",
       zValidator("param", z.object({ id: z.coerce.number().int().positive() })),
+      zValidator("form", z.object({ withNewer: z.literal("1").optional() })),
       async (c) => {
         const db = c.get("db");
         const imp = await db.query.imports.findFirst({
           where: eq(imports.id, c.req.valid("param").id),
         });
         if (!imp) return importsPage(c, { error: "Importen finns inte." }, 404);
+        const withNewer = c.req.valid("form").withNewer === "1";
+        if (!withNewer && imp.status === "applied") {
+          const newer = await newerImports(db, imp);
+          if (newer.length > 0)
+            return respond(c, "Ångra import", <UndoConfirm target={imp} newer={newer} />, 409);
+        }
         try {
-          await undoImport(db, imp, { userId: c.get("user")!.id, ip: c.get("clientIp") });
+          await undoImport(
+            db,
+            imp,
+            { userId: c.get("user")!.id, ip: c.get("clientIp") },
+            { withNewer },
+          );
         } catch (err) {
           if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 409);
           throw err;

@@ -94,6 +94,27 @@ export async function applyStaffPlan(tx: Tx, plan: StaffPlan, importId: number):
       });
     }
   }
+  // Withdrawn (never begun) periods are deleted; the effect keeps the whole row for undo.
+  for (const batch of inChunks(plan.withdrawals)) {
+    const gone = await tx
+      .delete(employments)
+      .where(
+        inArray(
+          employments.id,
+          batch.map((w) => w.id),
+        ),
+      )
+      .returning();
+    for (const row of gone) {
+      effects.push({
+        importId,
+        entity: "employments",
+        entityId: row.id,
+        action: "delete",
+        before: row,
+      });
+    }
+  }
   for (const e of plan.edits) {
     await tx
       .update(employments)
