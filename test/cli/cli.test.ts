@@ -92,7 +92,7 @@ describe("cli (real process, DATABASE_URL)", () => {
   afterAll(() => t.cleanup());
 
   const cli = (args: string[]) =>
-    run("npx", ["tsx", "src/cli.ts", ...args], {
+    run("node", ["src/launch.mjs", "cli", ...args], {
       env: { ...process.env, DATABASE_URL: t.url },
     }).then(
       (r) => ({ code: 0, ...r }),

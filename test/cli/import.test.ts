@@ -208,7 +208,7 @@ describe("cli import (real process, DATABASE_URL)", () => {
 
   it("imports staff and completions and reports coverage from the same database", async () => {
     const cli = (args: string[]) =>
-      run("npx", ["tsx", "src/cli.ts", ...args], {
+      run("node", ["src/launch.mjs", "cli", ...args], {
         env: { ...process.env, DATABASE_URL: t.url },
       }).then(
         (r) => ({ code: 0, ...r }),

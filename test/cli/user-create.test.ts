@@ -143,10 +143,10 @@ describe("cli user create (real process, password on stdin)", () => {
 
   it("reads the password from standard input", async () => {
     const child = run(
-      "npx",
+      "node",
       [
-        "tsx",
-        "src/cli.ts",
+        "src/launch.mjs",
+        "cli",
         "user",
         "create",
         "--email",
