@@ -1,6 +1,7 @@
 /** Excel reader (.xlsx and the old binary .xls) via SheetJS in dense mode. */
 import * as XLSX from "xlsx";
 import { fieldOf } from "../headers";
+import { DEFAULT_MAX_CELLS, worksheetCellCounter } from "./cell-cap";
 import { ImportFileError, type ReadLimits, type Sheet, type SheetRow } from "./types";
 import { checkZipExpansion, defaultMaxUnzippedBytes } from "./zip-guard";
 
@@ -8,7 +9,14 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: "xlsx" | "xls"): Sheet {
   if (ZIP.every((b, i) => bytes[i] === b)) {
-    checkZipExpansion(bytes, limits.maxUnzippedBytes ?? defaultMaxUnzippedBytes(limits.maxBytes));
+    // Every sheet's cells are counted while the guard inflates it, before SheetJS parses it.
+    const maxCells = limits.maxCells ?? DEFAULT_MAX_CELLS;
+    checkZipExpansion(
+      bytes,
+      limits.maxUnzippedBytes ?? defaultMaxUnzippedBytes(limits.maxBytes),
+      (name) =>
+        /^xl\/worksheets\/[^/]+\.xml$/i.test(name) ? worksheetCellCounter(maxCells) : null,
+    );
   }
   let wb: XLSX.WorkBook;
   try {
