@@ -82,11 +82,12 @@ export async function recordInsertedRange(
   importId: number,
   entity: string,
   range: { first: number; last: number },
-): Promise<void> {
-  if (range.last < range.first) return;
-  await db.run(
+): Promise<number> {
+  if (range.last < range.first) return 0;
+  const result = await db.run(
     sql`INSERT INTO import_effects (import_id, entity, entity_id, action)
         SELECT ${importId}, ${entity}, id, 'insert' FROM ${ident(entity)}
         WHERE id BETWEEN ${range.first} AND ${range.last}`,
   );
+  return result.rowsAffected;
 }
