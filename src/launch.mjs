@@ -111,6 +111,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     await build();
   } else if (command === "cli" || command === "server") {
     await ensureBuilt();
+    // Tells the server where the bundled import worker is (node-runner.ts).
+    globalThis.__genomfordBundleDir = OUT;
     const mod = await import(pathToFileURL(join(OUT, `${command}.mjs`)).href);
     if (command === "cli") process.exitCode = await mod.main(rest);
   } else {

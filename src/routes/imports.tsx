@@ -18,10 +18,9 @@ import { ImportsPage } from "../../views/pages/imports";
 import { CAN, requireRole } from "../auth/roles";
 import { isIsoDate, stockholmDate } from "../domain/dates";
 import type { AppEnv } from "../env";
-import { importCompletions } from "../services/imports/completions";
 import { countOpenUnmatched, listImports } from "../services/imports/history";
-import { savePendingUpload, takePendingUpload } from "../services/imports/pending";
-import { importStaff } from "../services/imports/staff";
+import { loadPendingUpload, savePendingUpload } from "../services/imports/pending";
+import { type ImportRunner, inPlaceRunner } from "../services/imports/runner";
 import type { ImportReport } from "../services/imports/types";
 import { newerImports, undoImport } from "../services/imports/undo";
 import { asApp } from "./form";
@@ -41,7 +40,10 @@ const uploadForm = z.object({
   file: z.instanceof(File, { message: "Välj en fil att ladda upp." }),
 });
 
-export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
+export function importRoutes(
+  uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes,
+  runner?: ImportRunner,
+) {
   const limits = { ...DEFAULT_READ_LIMITS, maxBytes: uploadLimitBytes };
   const limitLabel = formatMegabytes(uploadLimitBytes);
 
@@ -73,11 +75,20 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
     file: { bytes: Uint8Array; fileName: string },
     asOf: string,
     dryRun: boolean,
+    pendingId?: string,
   ): Promise<ImportReport> {
-    const input = { ...file, dryRun, userId: c.get("user")!.id, ip: c.get("clientIp"), limits };
-    return kind === "staff"
-      ? importStaff(c.get("db"), { ...input, asOf })
-      : importCompletions(c.get("db"), input);
+    const userId = c.get("user")!.id;
+    const run = runner ?? inPlaceRunner(c.get("db"));
+    return run({
+      kind,
+      ...file,
+      asOf,
+      dryRun,
+      userId,
+      ip: c.get("clientIp"),
+      limits,
+      ...(pendingId ? { pending: { id: pendingId, userId } } : {}),
+    });
   }
 
   return new Hono<AppEnv>()
@@ -142,7 +153,7 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
       "/imports/confirm",
       zValidator("form", z.object({ pending: z.string().regex(/^[0-9a-f]{32}$/) })),
       async (c) => {
-        const pending = await takePendingUpload(
+        const pending = await loadPendingUpload(
           c.get("db"),
           c.get("user")!.id,
           c.req.valid("form").pending,
@@ -160,7 +171,11 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
             pending,
             pending.asOf ?? stockholmDate(c.get("now")()),
             false,
+            pending.id,
           );
+          // A second click (or a colleague's identical confirm) found the file already in.
+          if (report.importId === null && report.alreadyImportedAs !== null)
+            return c.redirect(`/imports?done=${report.alreadyImportedAs}`, 303);
           if (report.importId === null) {
             return page(
               c,
