@@ -61,7 +61,7 @@ const check = (ok: boolean) => (ok ? "✓" : "✗ over");
 
 export async function runCityBench(opts: { quick: boolean }): Promise<string> {
   const sizes: Sizes = opts.quick
-    ? { staff: 4800, completions: 15_000 }
+    ? { staff: 2400, completions: 7500 }
     : { staff: 48_000, completions: 150_000 };
   const dir = files(sizes);
   const r = (name: string) => {
@@ -78,7 +78,7 @@ export async function runCityBench(opts: { quick: boolean }): Promise<string> {
   const small = r("small-staff");
   const bomb = r("bomb");
   const cli = cliStart();
-  const health = await healthDuringUpload(opts.quick ? 3000 : 30_000);
+  const health = await healthDuringUpload(opts.quick ? 2000 : 30_000);
   const k = (n: number) => `${(n / 1000).toLocaleString("en")}k`;
   const rows: string[][] = [
     [

@@ -133,7 +133,10 @@ export class RowReader {
     const v = this.cell(field);
     // A file repeats the same few hundred dates over 150 000 rows: parse each once.
     let cache = DATE_CACHE.get(this.table);
-    if (!cache) DATE_CACHE.set(this.table, (cache = new Map()));
+    if (!cache) {
+      cache = new Map();
+      DATE_CACHE.set(this.table, cache);
+    }
     const key = `${field}|${typeof v}|${v}`;
     let d = cache.get(key);
     if (!cache.has(key)) {
