@@ -45,6 +45,7 @@ describe("cli import (in process)", () => {
       "updated",
       "unchanged",
       "left",
+      "posts",
       "errors",
       "dryRun",
     ]);
@@ -56,6 +57,7 @@ describe("cli import (in process)", () => {
       updated: 0,
       unchanged: 0,
       left: 0,
+      posts: { opened: 10, closed: 0 },
       errors: [],
       dryRun: true,
     });
