@@ -20,8 +20,3 @@ export function parseExtent(cell: string | number): number | undefined {
   if (!Number.isFinite(percent) || percent < 0 || percent > 100) return undefined;
   return Math.round(percent * 100) / 100;
 }
-
-/** "50 %", "37,5 %" — as a Swedish reader writes a percentage. */
-export function formatExtent(percent: number): string {
-  return `${String(percent).replace(".", ",")} %`;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatExtent, parseExtent } from "../../imports/extent";
+import { parseExtent } from "../../imports/extent";
+import { formatExtent } from "../../views/format";
 
 describe("parseExtent", () => {
   it.each([
