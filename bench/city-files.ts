@@ -96,7 +96,7 @@ export function cellBombXlsx(rows: number, cols: number): Uint8Array {
     "xl/_rels/workbook.xml.rels",
     '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
   );
-  const sheet = new ZipDeflate("xl/worksheets/sheet1.xml", { level: 9 });
+  const sheet = new ZipDeflate("xl/worksheets/sheet1.xml", { level: 6 });
   zip.add(sheet);
   sheet.push(
     strToU8(

@@ -119,10 +119,11 @@ const SCENARIOS: Record<string, () => Promise<Record<string, number>>> = {
     await importStaff(db, staffInput(file("staff.xlsx")));
     const { ms } = await timed(async () => {
       const lines = new TextDecoder().decode(bytes).split("\n").slice(1);
+      const [{ n }] = (await db.all(sql`SELECT COUNT(*) AS n FROM people`)) as [{ n: number }];
       const rows = lines
         .filter(Boolean)
         .map((_line, i) => [
-          1 + (i % 48000),
+          1 + (i % n),
           "vbe-webb",
           "completed",
           `2025-01-${String(1 + (i % 28)).padStart(2, "0")}-${i}`,

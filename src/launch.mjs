@@ -108,7 +108,11 @@ export async function ensureBuilt() {
 const [command, ...rest] = process.argv.slice(2);
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   if (command === "--build") {
-    await build();
+    // At install: without dev dependencies (esbuild) there is nothing to build with; the
+    // first start says so instead of failing the install.
+    await build().catch((err) => {
+      process.stderr.write(`Bygget av dist/node hoppades över: ${err.message}\n`);
+    });
   } else if (command === "cli" || command === "server") {
     await ensureBuilt();
     // Tells the server where the bundled import worker is (node-runner.ts).
