@@ -6,9 +6,9 @@
  */
 import { addDays } from "../src/domain/dates";
 import { normaliseTitle } from "../src/domain/titles";
-import { describePostChanges, matchPosts, type PostRow } from "./staff-posts";
+import { describePostChanges, groupByPerson, matchPosts, type PostRow } from "./staff-posts";
 import type { StaffRow } from "./staff-rows";
-import { unitResolver } from "./staff-units";
+import { unitNamer, unitResolver } from "./staff-units";
 
 export interface KnownPerson {
   id: number;
@@ -225,26 +225,6 @@ export function planStaffSnapshot(
     closed: plan.closes.length + plan.withdrawals.length,
   };
   return plan;
-}
-
-/** Rows of one person together (one per post), in the order the file first names them. */
-function groupByPerson(rows: readonly StaffRow[]): StaffRow[][] {
-  const groups = new Map<string, StaffRow[]>();
-  for (const row of rows) {
-    const key = row.employeeNo ?? `email:${row.email}`;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return [...groups.values()];
-}
-
-function unitNamer(units: readonly KnownUnit[], plan: StaffPlan) {
-  const known = new Map(units.map((u) => [u.id, u.name]));
-  return (ref: UnitRef): string =>
-    "id" in ref
-      ? (known.get(ref.id) ?? `enhet ${ref.id}`)
-      : (plan.newUnits[ref.newIndex]?.name ?? "ny enhet");
 }
 
 function diffPerson(person: KnownPerson, row: StaffRow, plan: StaffPlan): boolean {

@@ -74,3 +74,15 @@ function joinSwedish(names: readonly string[]): string {
     ? (names[0] ?? "")
     : `${names.slice(0, -1).join(", ")} och ${names[names.length - 1]}`;
 }
+
+/** Rows of one person together (one per post), in the order the file first names them. */
+export function groupByPerson(rows: readonly StaffRow[]): StaffRow[][] {
+  const groups = new Map<string, StaffRow[]>();
+  for (const row of rows) {
+    const key = row.employeeNo ?? `email:${row.email}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()];
+}

@@ -46,3 +46,12 @@ export function unitResolver(
     return find(row.unitName, row.unitCode, department);
   };
 }
+
+/** A unit's name for messages, known or planned. */
+export function unitNamer(units: readonly KnownUnit[], plan: StaffPlan) {
+  const known = new Map(units.map((u) => [u.id, u.name]));
+  return (ref: UnitRef): string =>
+    "id" in ref
+      ? (known.get(ref.id) ?? `enhet ${ref.id}`)
+      : (plan.newUnits[ref.newIndex]?.name ?? "ny enhet");
+}
