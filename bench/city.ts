@@ -166,7 +166,7 @@ export async function runCityBench(opts: { quick: boolean }): Promise<string> {
     [
       `/healthz during a ${k(health.rows)}-row preview + confirm over HTTP (max)`,
       fmtMs(health.maxMs),
-      "",
+      `idle: ${fmtMs(health.idleMs)}`,
       "",
       "≤ 500 ms",
       check(health.maxMs <= 500),
