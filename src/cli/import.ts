@@ -95,7 +95,7 @@ export async function importStaffCommand(db: Db, args: ParsedArgs, io: CliIo): P
   const text = [
     `Personalimport per ${r.asOf} från ${r.fileName} (${r.format}): ${r.rows} rader.`,
     `Nya: ${r.created}  Ändrade: ${r.updated}  Oförändrade: ${r.unchanged}  Slutat: ${r.left}`,
-    `Tjänster: ${r.posts.opened} påbörjade, ${r.posts.closed} avslutade`,
+    `Tjänster (anställningar): ${r.posts.opened} börjar, ${r.posts.closed} slutar`,
     ...r.who.posts,
     ...(r.newUnits.length > 0 ? [`Nya enheter: ${r.newUnits.join(", ")}`] : []),
     ...(r.renamedUnits.length > 0 ? [`Nytt namn: ${r.renamedUnits.join(", ")}`] : []),
