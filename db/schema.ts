@@ -12,6 +12,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -69,6 +70,8 @@ export const employments = sqliteTable(
       .notNull()
       .references(() => units.id),
     title: text("title"),
+    /** Sysselsättningsgrad in percent of full time, when the staff list gives it. */
+    extent: real("extent"),
     validFrom: text("valid_from").notNull(),
     validTo: text("valid_to"),
     importId: integer("import_id").references(() => imports.id),

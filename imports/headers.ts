@@ -17,6 +17,7 @@ export type Field =
   | "departmentCode"
   | "title"
   | "employmentDate"
+  | "extent"
   | "course"
   | "status"
   | "startedOn"
@@ -85,6 +86,15 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     "Anställd fr.o.m.",
     "Startdatum anställning",
     "Hire date",
+  ],
+  extent: [
+    "Sysselsättningsgrad",
+    "Syss.grad",
+    "Omfattning",
+    "Tjänstgöringsgrad",
+    "Tjänstgöringsomfattning",
+    "Anställningsgrad",
+    "Arbetstidsmått",
   ],
   course: [
     "Kurs",

@@ -87,12 +87,15 @@ export async function importStaffCommand(db: Db, args: ParsedArgs, io: CliIo): P
     updated: r.updated,
     unchanged: r.unchanged,
     left: r.left,
+    posts: r.posts,
     errors: r.errors.map((e) => ({ row: e.row, message: e.message })),
     dryRun: r.dryRun,
   };
   const text = [
     `Personalimport per ${r.asOf} från ${r.fileName} (${r.format}): ${r.rows} rader.`,
     `Nya: ${r.created}  Ändrade: ${r.updated}  Oförändrade: ${r.unchanged}  Slutat: ${r.left}`,
+    `Tjänster (anställningar): ${r.posts.opened} börjar, ${r.posts.closed} slutar`,
+    ...r.who.posts,
     ...(r.newUnits.length > 0 ? [`Nya enheter: ${r.newUnits.join(", ")}`] : []),
     ...(r.renamedUnits.length > 0 ? [`Nytt namn: ${r.renamedUnits.join(", ")}`] : []),
     ...(r.warning ? [r.warning] : []),

@@ -1,17 +1,20 @@
 /**
  * Coverage pages: /tackning (unit + date selectors, per-unit table, charts) and
- * /tackning/enhet/:id (a unit's staff with status). GET forms work without JS; htmx swaps
+ * /tackning/enhet/:id (a unit's staff with status), /person/:id (one person's posts and courses). GET forms work without JS; htmx swaps
  * only the result part and pushes the URL.
  */
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { CoveragePage, CoverageResultView } from "../../views/pages/coverage";
+import { PersonPage } from "../../views/pages/person";
 import { StaffListPage, StaffListResult } from "../../views/pages/staff-list";
 import { CAN, requireRole } from "../auth/roles";
 import { formatSwedishDate } from "../domain/dates";
 import type { AppEnv } from "../env";
 import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverageWithTrend } from "../services/coverage-page";
+import { getPersonWithPosts } from "../services/person-posts";
 import { getStaffStatus } from "../services/staff-list";
 import { unitsInScope } from "../services/units";
 import { idParam, NO_SUCH_UNIT, validParam } from "./params";
@@ -79,6 +82,33 @@ export const coverageRoutes = new Hono<AppEnv>()
         c,
         `Personal: ${unit.name}`,
         isFragment(c) ? <StaffListResult {...view} /> : <StaffListPage {...view} />,
+      );
+    },
+  )
+  .get(
+    "/person/:id{[0-9]{1,9}}",
+    requireRole(...CAN.viewReports),
+    zValidator("query", reportQuery),
+    async (c) => {
+      const { asOf, notice } = asOfFrom(c, c.req.valid("query").datum);
+      const person = await getPersonWithPosts(
+        c.get("db"),
+        c.get("scope"),
+        Number(c.req.param("id")),
+        asOf,
+      );
+      // Someone outside the scope answers like someone who does not exist.
+      if (!person)
+        throw new HTTPException(404, {
+          message: "Personen finns inte eller ingår inte i det du får se.",
+        });
+      return page(
+        c,
+        person.name,
+        <>
+          {notice ? <p class="notice error">{notice}</p> : null}
+          <PersonPage person={person} asOf={asOf} asOfLabel={formatSwedishDate(asOf)} />
+        </>,
       );
     },
   );

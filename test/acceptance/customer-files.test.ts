@@ -137,6 +137,8 @@ describe("customer files through the CLI contract", () => {
       updated: 0,
       unchanged: 0,
       left: 0,
+      // One post each: 7 opened.
+      posts: { opened: 7, closed: 0 },
       errors: [],
       dryRun: false,
     });
@@ -222,6 +224,8 @@ describe("customer files through the CLI contract", () => {
       updated: 1,
       unchanged: 5,
       left: 1,
+      // Opened: Henrik, Ingrid, Johan and David's new post; closed: David's old post, Cecilia's.
+      posts: { opened: 4, closed: 2 },
       errors: [],
     };
     const dry = await cli(
@@ -634,6 +638,7 @@ describe("another administration: cp1252 staff list, American dates, Å/Ä/Ö un
       updated: 0,
       unchanged: 0,
       left: 0,
+      posts: { opened: 4, closed: 0 },
       errors: [],
       dryRun: false,
     });

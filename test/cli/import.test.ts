@@ -42,6 +42,7 @@ describe("cli import (in process)", () => {
       "updated",
       "unchanged",
       "left",
+      "posts",
       "errors",
       "dryRun",
     ]);
@@ -53,6 +54,7 @@ describe("cli import (in process)", () => {
       updated: 0,
       unchanged: 0,
       left: 0,
+      posts: { opened: 10, closed: 0 },
       errors: [],
       dryRun: true,
     });

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { importStaff } from "../../src/services/imports/staff";
 import { loginAs } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { utf8 } from "../helpers/files";
 import { ORIGIN, postForm } from "../helpers/http";
 import { count, dumpData, example } from "../helpers/imports";
 
@@ -194,5 +196,26 @@ describe("import pages", () => {
     expect(await count(t.db, "person_links")).toBe(1);
     expect(await count(t.db, "unmatched", "status = 'open'")).toBe(0);
     expect((await post(`/imports/unmatched/${id}/dismiss`)).status).toBe(409);
+  });
+
+  it("the staff preview says what happens to someone with several posts", async () => {
+    const header = "Anställningsnummer;Förnamn;Efternamn;Enhet;Befattning;Sysselsättningsgrad";
+    const bredang = "900001;Anna;Berg;Hemtjänst Bredäng;Undersköterska;50 %";
+    const natt = "900001;Anna;Berg;Nattpatrullen;Undersköterska;50 %";
+    const both = utf8([header, bredang, natt].join("\n"));
+    await importStaff(t.db, {
+      bytes: both,
+      fileName: "a.csv",
+      asOf: "2025-12-31",
+      dryRun: false,
+      userId: null,
+    });
+    const one = { bytes: utf8([header, bredang].join("\n")), fileName: "b.csv" };
+    const res = await upload("staff", one, { asOf: "2026-01-15" });
+    const html = await res.text();
+    expect(html).toContain("Flera tjänster (1)");
+    expect(html).toContain(
+      "Anna Berg (900001): slutar på Nattpatrullen, är kvar på Hemtjänst Bredäng",
+    );
   });
 });

@@ -109,6 +109,23 @@ function StaffDetails({ report: r }: { report: StaffReport }) {
       <Names title="Nya" names={r.who.created} />
       <Names title="Ändrade" names={r.who.updated} />
       <Names title="Slutar (anställningen avslutas dagen före)" names={r.who.left} />
+      <PostChanges lines={r.who.posts} />
     </>
+  );
+}
+
+/** People with several posts: what happens to each post ("slutar på X, är kvar på Y"). */
+function PostChanges({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <details open>
+      <summary>Flera tjänster ({formatCount(lines.length)})</summary>
+      <ul>
+        {lines.slice(0, SHOWN).map((line) => (
+          <li>{line}</li>
+        ))}
+      </ul>
+      {lines.length > SHOWN ? <p>… och {formatCount(lines.length - SHOWN)} till.</p> : null}
+    </details>
   );
 }

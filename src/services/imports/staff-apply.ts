@@ -90,26 +90,37 @@ export async function applyStaffPlan(tx: Tx, plan: StaffPlan, importId: number):
       gone.map((row) => [importId, "employments", row.id, "delete", JSON.stringify(row)]),
     );
   }
-  await recordUpdates(
+  await recordUpdates(tx, importId, "employments", [
+    ...plan.edits.map((e): [number, Record<string, unknown>] => [
+      e.id,
+      { unitId: e.before.unitId, title: e.before.title, extent: e.before.extent ?? null },
+    ]),
+    ...plan.extentChanges.map((c): [number, Record<string, unknown>] => [
+      c.id,
+      { extent: c.before },
+    ]),
+  ]);
+  await updateRows(
     tx,
-    importId,
     "employments",
-    plan.edits.map((e) => [e.id, { unitId: e.before.unitId, title: e.before.title }]),
+    ["unit_id", "title", "extent"],
+    plan.edits.map((e) => [e.id, unitId(e.unit), e.title, e.extent]),
   );
   await updateRows(
     tx,
     "employments",
-    ["unit_id", "title"],
-    plan.edits.map((e) => [e.id, unitId(e.unit), e.title]),
+    ["extent"],
+    plan.extentChanges.map((c) => [c.id, c.extent]),
   );
   const opened = await insertRows(
     tx,
     "employments",
-    ["person_id", "unit_id", "title", "valid_from", "import_id"],
+    ["person_id", "unit_id", "title", "extent", "valid_from", "import_id"],
     plan.opens.map((o) => [
       "id" in o.person ? o.person.id : personId(o.person.newIndex),
       unitId(o.unit),
       o.title,
+      o.extent,
       o.validFrom,
       importId,
     ]),

@@ -26,9 +26,9 @@ export async function loadStaffState(db: DbOrTx): Promise<StaffState> {
       sql`SELECT json_group_array(json_array(id, employee_no, first_name, last_name, email, updated_at)) AS j
           FROM people`,
     ),
-    jsonRows<[number, number, number, string | null, string]>(
+    jsonRows<[number, number, number, string | null, string, number | null]>(
       db,
-      sql`SELECT json_group_array(json_array(id, person_id, unit_id, title, valid_from)) AS j
+      sql`SELECT json_group_array(json_array(id, person_id, unit_id, title, valid_from, extent)) AS j
           FROM (SELECT * FROM employments WHERE valid_to IS NULL ORDER BY person_id, valid_from)`,
     ),
     jsonRows<[number, string | null, string, number | null]>(
@@ -51,12 +51,13 @@ export async function loadStaffState(db: DbOrTx): Promise<StaffState> {
       email,
       updatedAt,
     })),
-    open: open.map(([id, personId, unitId, title, validFrom]) => ({
+    open: open.map(([id, personId, unitId, title, validFrom, extent]) => ({
       id,
       personId,
       unitId,
       title,
       validFrom,
+      extent,
     })),
     units: units.map(([id, code, name, parentId]) => ({ id, code, name, parentId })),
     lastEnd: new Map(ends),

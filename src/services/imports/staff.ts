@@ -115,6 +115,7 @@ function emptyReport(
     updated: 0,
     unchanged: 0,
     left: 0,
+    posts: { opened: 0, closed: 0 },
     errors: parsed.rows.errors,
     dryRun: input.dryRun,
     importId: null,
@@ -123,7 +124,7 @@ function emptyReport(
     fileName: input.fileName,
     newUnits: [],
     renamedUnits: [],
-    who: { created: [], updated: [], left: [] },
+    who: { created: [], updated: [], left: [], posts: [] },
     currentBefore: 0,
     warning: null,
   };
@@ -135,6 +136,7 @@ function describePlan(
   state: { open: ReadonlyArray<{ personId: number }> },
 ): void {
   Object.assign(report, plan.counts);
+  report.posts = plan.posts;
   report.newUnits = plan.newUnits.map((u) => u.name);
   report.renamedUnits = plan.unitRenames.map((u) => `${u.before} → ${u.name}`);
   report.who = plan.who;

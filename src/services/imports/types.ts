@@ -50,11 +50,13 @@ export interface StaffReport extends CommonReport {
   updated: number;
   unchanged: number;
   left: number;
+  /** Posts (anställningar) opened, and closed or withdrawn; the counts above are per person. */
+  posts: { opened: number; closed: number };
   newUnits: string[];
   /** "Old name → new name" for units the file renames (same code). */
   renamedUnits: string[];
   /** Names of who is new, changed or gone (preview only). */
-  who: { created: string[]; updated: string[]; left: string[] };
+  who: { created: string[]; updated: string[]; left: string[]; posts: string[] };
   /** People with a current employment before this import (to put `left` in proportion). */
   currentBefore: number;
   /** Set when the file would end many employments (a partial list by mistake?). */

@@ -170,6 +170,7 @@ describe("importStaff", () => {
       created: ["Sara Persson (100011)"],
       updated: ["Mohammed Ali (100002)", "Maria Lund (100009)"],
       left: ["Erik Johansson (100006)"],
+      posts: [],
     });
     expect(r.warning).toBeNull();
     const csv = (n: number) =>
