@@ -1,6 +1,6 @@
 /**
  * Runs INSIDE workerd (vitest-pool-workers): the real Worker entry (src/worker.ts, with
- * wrangler.toml's settings) against libSQL over HTTP — the fixture server from globalSetup.
+ * wrangler.toml's settings) against libSQL over HTTP — real sqld started by globalSetup, behind a 20 ms latency proxy.
  */
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
@@ -35,10 +35,10 @@ function sessionCookie(res: Response): string {
 }
 
 describe("the Worker on workerd, libSQL over HTTP", () => {
-  it("is configured with the fixture's URL and token, like Turso secrets", () => {
-    expect(env.DATABASE_URL).toBe(inject("hranaUrl"));
+  it("is configured with the URL and token of sqld (through the latency proxy), like Turso secrets", () => {
+    expect(env.DATABASE_URL).toBe(inject("databaseUrl"));
     expect(env.DATABASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(env.DATABASE_AUTH_TOKEN).toBe(inject("hranaToken"));
+    expect(env.DATABASE_AUTH_TOKEN).toBe(inject("databaseToken"));
   });
 
   it("sends anonymous visitors to the login form", async () => {
@@ -108,7 +108,7 @@ describe("the Worker on workerd, libSQL over HTTP", () => {
       { ...env, DATABASE_AUTH_TOKEN: "wrong" },
       ctx as never,
     );
-    expect(rejected.status).toBe(500); // …a login does, and the fixture refuses the token
+    expect(rejected.status).toBe(500); // …a login does, and sqld refuses the token (401)
     expect((await call(env)).status).toBe(200);
   });
 

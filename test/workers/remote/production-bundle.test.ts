@@ -1,48 +1,41 @@
 /**
  * The Worker as deployed: src/worker.ts bundled by wrangler itself, run in plain workerd
  * (Miniflare) with wrangler.toml's compatibility settings and [assets], talking libSQL over
- * HTTP to the test fixture. Complements the vitest-pool-workers suite (test:workers), which
+ * HTTP to a real sqld behind the 20 ms latency proxy. Complements the vitest-pool-workers suite (test:workers), which
  * runs the module through vite rather than wrangler's bundle and cannot serve [assets].
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDb } from "../../db/migrate";
-import { openNodeDb } from "../../db/node";
-import { DEMO_PASSWORD, seedDemoData } from "../../db/seed";
-import { type HranaServer, startHranaServer } from "./fixtures/hrana-server";
-import { BUDGETS } from "./limits/budgets";
-import { runInWorkerd, type WorkerdRun } from "./limits/workerd-probe";
+import { migrateDb } from "../../../db/migrate";
+import { openNodeDb } from "../../../db/node";
+import { DEMO_PASSWORD, seedDemoData } from "../../../db/seed";
+import { BUDGETS } from "../limits/budgets";
+import { runInWorkerd, type WorkerdRun } from "../limits/workerd-probe";
+import { type RemoteDb, startRemoteDb } from "./remote-db";
 
 describe("the production Worker bundle in workerd, over HTTP to libSQL", () => {
-  let dir: string;
-  let server: HranaServer;
+  let remote: RemoteDb;
   let worker: WorkerdRun;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "genomford-limits-db-"));
-    const path = join(dir, "remote.db");
-    const db = openNodeDb(`file:${path}`);
+    remote = await startRemoteDb(20);
+    const db = openNodeDb(remote.sqld.url, remote.sqld.token);
     await migrateDb(db);
     await seedDemoData(db, { today: "2026-11-25", size: 60 });
     db.$client.close();
-    server = await startHranaServer({ path });
     worker = await runInWorkerd(
       "src/worker.ts",
-      { DATABASE_URL: server.url },
+      { DATABASE_URL: remote.proxy.url, DATABASE_AUTH_TOKEN: remote.sqld.token },
       { withAssets: true },
     );
   });
   afterAll(async () => {
     await worker?.dispose();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await remote?.stop();
   });
 
   it("logs in within the login budget, end to end", async () => {
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const before = server.stats.statements;
+      remote.resetRoundTrips();
       const t0 = performance.now();
       const res = await worker.fetch("/login", {
         method: "POST",
@@ -55,7 +48,7 @@ describe("the production Worker bundle in workerd, over HTTP to libSQL", () => {
       });
       times.push(performance.now() - t0);
       expect(res.status).toBe(303);
-      expect(server.stats.statements).toBeGreaterThan(before); // went over HTTP
+      expect(remote.roundTrips()).toBeGreaterThan(0); // went over HTTP
     }
     // The fastest run is the best estimate of the CPU cost on a shared machine.
     const fastest = Math.min(...times);
@@ -70,9 +63,9 @@ describe("the production Worker bundle in workerd, over HTTP to libSQL", () => {
     const htmx = await worker.fetch("/static/vendor/htmx.min.js");
     expect(htmx.status).toBe(200);
     expect(await htmx.text()).toContain("htmx");
-    const before = server.stats.pipelines;
+    remote.resetRoundTrips();
     await worker.fetch("/static/app.css");
-    expect(server.stats.pipelines).toBe(before); // assets never reach the Worker or the DB
+    expect(remote.roundTrips()).toBe(0); // assets never reach the Worker or the DB
     const page = await worker.fetch("/login");
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('action="/login"');
