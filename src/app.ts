@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", coverageRoutes);
   app.route("/", exportRoutes);
   app.route("/", annualReportRoutes);
-  app.route("/", importRoutes(deps.uploadLimitBytes));
+  app.route("/", importRoutes(deps.uploadLimitBytes, deps.readLimits));
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));
   app.onError((err, c) => {

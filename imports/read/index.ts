@@ -1,5 +1,6 @@
 /** Reads an uploaded file (bytes, never Buffer: also runs in Workers) into one sheet of cells. */
 import { readCsv } from "./csv";
+import { checkCsvSize, checkXlsxSize } from "./size-guard";
 import { DEFAULT_READ_LIMITS, ImportFileError, type ReadLimits, type Sheet } from "./types";
 import { readWorkbook } from "./xlsx";
 
@@ -35,11 +36,13 @@ export function readSheet(
         `'${fileName}' heter .${ext} men är ingen Excel-fil. Öppna den i Excel och spara som Excel-arbetsbok (.xlsx).`,
       );
     }
+    if (limits.maxCells) checkXlsxSize(bytes, { ...limits, maxCells: limits.maxCells });
     return readWorkbook(bytes, limits, "xlsx");
   }
   if (ext === "xls") {
     // Old .xls is OLE2; some systems write HTML or CSV and call it .xls — read those as text.
     if (startsWith(bytes, OLE) || startsWith(bytes, ZIP)) return readWorkbook(bytes, limits, "xls");
+    if (limits.maxCells) checkCsvSize(bytes, { ...limits, maxCells: limits.maxCells });
     return readCsv(bytes, limits);
   }
   if (ext === "csv" || ext === "txt" || ext === "tsv") {
@@ -48,6 +51,7 @@ export function readSheet(
         `'${fileName}' heter .${ext} men är en Excel-fil. Byt filändelse till .xlsx eller spara som CSV.`,
       );
     }
+    if (limits.maxCells) checkCsvSize(bytes, { ...limits, maxCells: limits.maxCells });
     return readCsv(bytes, limits);
   }
   throw new ImportFileError(

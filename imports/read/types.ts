@@ -23,6 +23,11 @@ export interface ReadLimits {
   /** More data rows than this is not a staff list but a mistake (or an attack). */
   maxRows: number;
   maxColumns: number;
+  /**
+   * Cells (all sheets), counted in the raw file before parsing; set where memory is tight
+   * (Workers: src/workers-limits.ts). maxRows is then checked before parsing too.
+   */
+  maxCells?: number;
   /** Largest unpacked size of an .xlsx archive (zip bombs); default from maxBytes. */
   maxUnzippedBytes?: number;
 }

@@ -11,7 +11,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { imports } from "../../db/schema";
 import { formatMegabytes } from "../../imports/read";
-import { DEFAULT_READ_LIMITS, ImportFileError } from "../../imports/read/types";
+import { DEFAULT_READ_LIMITS, ImportFileError, type ReadLimits } from "../../imports/read/types";
 import { ImportPreview } from "../../views/pages/import-preview";
 import { ImportsPage } from "../../views/pages/imports";
 import { CAN, requireRole } from "../auth/roles";
@@ -40,8 +40,11 @@ const uploadForm = z.object({
   file: z.instanceof(File, { message: "Välj en fil att ladda upp." }),
 });
 
-export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
-  const limits = { ...DEFAULT_READ_LIMITS, maxBytes: uploadLimitBytes };
+export function importRoutes(
+  uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes,
+  readLimits: Partial<ReadLimits> = {},
+) {
+  const limits = { ...DEFAULT_READ_LIMITS, ...readLimits, maxBytes: uploadLimitBytes };
   const limitLabel = formatMegabytes(uploadLimitBytes);
 
   async function importsPage(
