@@ -47,7 +47,8 @@ export const STAFF_HEADER = [
   "Anställningsdatum",
 ];
 
-export function staffRows(n: number): Array<Array<string | number | Date>> {
+/** With `comment`, a tenth column (Kommentar) fills 10 cells per row: the Workers cell cap's shape. */
+export function staffRows(n: number, comment = false): Array<Array<string | number | Date>> {
   const rows: Array<Array<string | number | Date>> = [];
   for (let i = 0; i < n; i++) {
     const first = FIRST[i % FIRST.length]!;
@@ -63,17 +64,18 @@ export function staffRows(n: number): Array<Array<string | number | Date>> {
       `FSK${String(unit).padStart(2, "0")}`,
       TITLES[i % TITLES.length]!,
       new Date(Date.UTC(2000 + (i % 25), i % 12, (i % 28) + 1)),
+      ...(comment ? [`Anteckning ${i}`] : []),
     ]);
   }
   return rows;
 }
 
 /** An .xlsx workbook with a title row above the header, as HR's exports have. */
-export function staffXlsx(n: number): Uint8Array<ArrayBuffer> {
+export function staffXlsx(n: number, comment = false): Uint8Array<ArrayBuffer> {
   const sheet = XLSX.utils.aoa_to_sheet([
     ["Personalförteckning Stadsdelsförvaltningen"],
-    STAFF_HEADER,
-    ...staffRows(n),
+    comment ? [...STAFF_HEADER, "Kommentar"] : STAFF_HEADER,
+    ...staffRows(n, comment),
   ]);
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, "Personal");
