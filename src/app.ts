@@ -17,6 +17,7 @@ import { exportRoutes } from "./routes/exports";
 import { homeRoutes } from "./routes/home";
 import { importRoutes } from "./routes/imports";
 import { ssoRoutes } from "./routes/sso";
+import { type SchemaStatus, schemaStatus } from "./services/schema-status";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -36,7 +37,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(sessionMiddleware);
   app.use(requireSignIn);
 
-  app.get("/healthz", (c) => c.json({ ok: true }));
+  app.get("/healthz", async (c) => {
+    let status: SchemaStatus;
+    try {
+      status = await schemaStatus(c.get("db"));
+    } catch (error) {
+      console.error(error);
+      return c.json({ ok: false, message: "Databasen svarar inte." }, 503);
+    }
+    return c.json(status, status.ok ? 200 : 503);
+  });
   app.route("/", authRoutes);
   app.route("/", ssoRoutes);
   app.route("/", adminRoutes);

@@ -5,8 +5,8 @@
  */
 import { type Client, createClient } from "@libsql/client/web";
 import { createDb, type Db } from "../../../db/client";
+import { type SqldServer, startSqld } from "../../../src/ops/sqld";
 import { type LatencyProxy, startLatencyProxy } from "../sqld/latency-proxy";
-import { type SqldServer, startSqld } from "../sqld/sqld-server";
 
 export interface RemoteDb {
   sqld: SqldServer;

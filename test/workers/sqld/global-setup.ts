@@ -12,11 +12,11 @@ import { openNodeDb } from "../../../db/node";
 import { seedDemoData } from "../../../db/seed";
 import { useNodeScrypt } from "../../../src/cli/node-scrypt";
 import { formatSwedishDate, stockholmDate } from "../../../src/domain/dates";
+import { startSqld } from "../../../src/ops/sqld";
 import { getCoverage } from "../../../src/services/coverage";
 import { ALL_UNITS } from "../../../src/services/scope";
 import { formatCount, formatPercent } from "../../../views/format";
 import { startLatencyProxy } from "./latency-proxy";
-import { startSqld } from "./sqld-server";
 
 export const TEST_LATENCY_MS = 20;
 

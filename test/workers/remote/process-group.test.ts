@@ -5,8 +5,12 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ownProcessGroup, processGroupAlive, stopProcessGroup } from "../sqld/process-tree";
-import { startSqld } from "../sqld/sqld-server";
+import {
+  ownProcessGroup,
+  processGroupAlive,
+  stopProcessGroup,
+} from "../../../src/ops/process-group";
+import { startSqld } from "../../../src/ops/sqld";
 
 describe("process trees the tests start", () => {
   it("stop() ends sqld's whole process group and removes its temp dir", async () => {
