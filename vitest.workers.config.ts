@@ -25,6 +25,8 @@ export default defineConfig({
     // loops run ~10x slower than in workerd proper (scrypt 4.6 s instead of 0.5 s), which
     // would make the timings in workerd/limits.test.ts meaningless.
     deps: { optimizer: { ssr: { enabled: true, include: ["@noble/hashes/scrypt.js", "xlsx"] } } },
+    // The files share the demo database (one writes, another compares figures): one at a time.
+    fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

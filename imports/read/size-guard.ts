@@ -82,27 +82,27 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 /** Rows and cells of every worksheet in an .xlsx; throws as soon as a cap is passed. */
 export function checkXlsxSize(bytes: Uint8Array, caps: SizeCaps): SheetSize {
   const counter = new TagCounter();
+  const over = () => counter.size.rows > caps.maxRows || counter.size.cells > caps.maxCells;
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (file) => {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(file.name)) return;
+    // fflate turns an exception thrown here into an error callback, so the cap is checked
+    // by the loop below, between chunks.
     file.ondata = (error, chunk) => {
-      if (error) return; // a broken archive is SheetJS's to report
-      counter.push(chunk);
-      const { rows, cells } = counter.size;
-      if (rows > caps.maxRows || cells > caps.maxCells) throw tooLarge(caps, counter.size);
+      if (!error && !over()) counter.push(chunk);
     };
     file.start();
   };
   const STEP = 64 * 1024;
-  try {
-    for (let at = 0; at < bytes.length; at += STEP) {
+  for (let at = 0; at < bytes.length && !over(); at += STEP) {
+    try {
       unzip.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
+    } catch {
+      break; // a damaged archive: SheetJS reports it with its own message
     }
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error;
-    // Anything else is a damaged archive: SheetJS reports it with its own message.
   }
+  if (over()) throw tooLarge(caps, counter.size);
   return counter.size;
 }
 

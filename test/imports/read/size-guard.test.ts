@@ -5,6 +5,7 @@
  */
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
 import { readSheet } from "../../../imports/read";
 import { checkCsvSize, checkXlsxSize } from "../../../imports/read/size-guard";
 import { DEFAULT_READ_LIMITS, ImportFileError } from "../../../imports/read/types";
@@ -64,6 +65,19 @@ describe("size guard", () => {
       rows: 100,
       cells: 300,
     });
+  });
+
+  it("refuses a deflate-compressed workbook too, as Excel saves them", () => {
+    const rows = Array.from({ length: 400 }, (_, i) => [i, i + 1, i + 2]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), "Blad1");
+    const bytes = new Uint8Array(
+      XLSX.write(book, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer,
+    );
+    expect(checkXlsxSize(bytes, HUGE)).toEqual({ rows: 400, cells: 1200 });
+    expect(() => checkXlsxSize(bytes, { maxRows: 1e9, maxCells: 1199 })).toThrow(
+      /1\u00a0199 celler/,
+    );
   });
 
   it("readSheet applies the caps before parsing only when maxCells is set", () => {

@@ -9,7 +9,9 @@ import type { TestProject } from "vitest/node";
 import type { Db } from "../../../db/client";
 import { migrateDb } from "../../../db/migrate";
 import { openNodeDb } from "../../../db/node";
-import { seedDemoData } from "../../../db/seed";
+import { users } from "../../../db/schema";
+import { DEMO_PASSWORD, seedDemoData } from "../../../db/seed";
+import { hashPassword } from "../../../src/auth/password";
 import { useNodeScrypt } from "../../../src/cli/node-scrypt";
 import { formatSwedishDate, stockholmDate } from "../../../src/domain/dates";
 import { startSqld } from "../../../src/ops/sqld";
@@ -19,6 +21,7 @@ import { formatCount, formatPercent } from "../../../views/format";
 import { startLatencyProxy } from "./latency-proxy";
 
 export const TEST_LATENCY_MS = 20;
+export const OLD_HASH_EMAIL = "gammal.hash@demo.se";
 
 interface DemoFacts {
   /** Coverage of the demo data today, as Node computes it from the same database. */
@@ -36,6 +39,8 @@ declare module "vitest" {
     databaseToken: string;
     /** sqld itself, without latency (setup work inside a test). */
     sqldUrl: string;
+    /** A second sqld (behind its own proxy) with a tiny demo organisation, for import tests. */
+    importsDb: { url: string; token: string; proxyUrl: string };
   }
 }
 
@@ -43,6 +48,13 @@ async function seedAndMeasure(db: Db): Promise<DemoFacts> {
   await migrateDb(db);
   const asOf = stockholmDate(new Date());
   await seedDemoData(db, { today: asOf });
+  // An account hashed with the parameters used before N=2^14, p=6: rewritten at its next sign-in.
+  await db.insert(users).values({
+    email: OLD_HASH_EMAIL,
+    name: "Gammal Hash",
+    role: "hr",
+    passwordHash: await hashPassword(DEMO_PASSWORD, { N: 2 ** 15, r: 8, p: 3 }),
+  });
   const coverage = await getCoverage(db, ALL_UNITS, { asOf });
   const [notStarted] = await db.all<{ employee_no: string; email: string; name: string }>(sql`
     SELECT p.employee_no, p.email, p.first_name || ' ' || p.last_name AS name
@@ -73,15 +85,24 @@ async function seedAndMeasure(db: Db): Promise<DemoFacts> {
   };
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+type Stop = () => Promise<void>;
+
+/** sqld + latency proxy; `stops` gets what to undo, in the order to undo it. */
+async function startServer(stops: Stop[]) {
   const sqld = await startSqld();
-  let proxy: Awaited<ReturnType<typeof startLatencyProxy>> | undefined;
+  stops.unshift(() => sqld.stop());
+  const proxy = await startLatencyProxy(sqld.url, TEST_LATENCY_MS);
+  stops.unshift(() => proxy.close());
+  return { sqld, proxy };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const stops: Stop[] = [];
   const stopAll = async () => {
-    await proxy?.close();
-    await sqld.stop();
+    for (const stop of stops.splice(0)) await stop();
   };
   try {
-    proxy = await startLatencyProxy(sqld.url, TEST_LATENCY_MS);
+    const { sqld, proxy } = await startServer(stops);
     // Seeding hashes the demo password once; node:crypto gives the same bytes, faster.
     useNodeScrypt();
     const db = openNodeDb(sqld.url, sqld.token);
@@ -93,6 +114,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("expectedCoverage", facts.expectedCoverage);
     project.provide("notStarted", facts.notStarted);
     project.provide("reachedAfterImport", facts.reachedAfterImport);
+
+    const imports = await startServer(stops);
+    const small = openNodeDb(imports.sqld.url, imports.sqld.token);
+    await migrateDb(small);
+    await seedDemoData(small, { today: stockholmDate(new Date()), size: 20 });
+    small.$client.close();
+    project.provide("importsDb", {
+      url: imports.sqld.url,
+      token: imports.sqld.token,
+      proxyUrl: imports.proxy.url,
+    });
   } catch (error) {
     await stopAll();
     throw error;
