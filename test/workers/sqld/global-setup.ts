@@ -18,10 +18,10 @@ import { startSqld } from "../../../src/ops/sqld";
 import { getCoverage } from "../../../src/services/coverage";
 import { ALL_UNITS } from "../../../src/services/scope";
 import { formatCount, formatPercent } from "../../../views/format";
+import { OLD_HASH_EMAIL } from "./demo-accounts";
 import { startLatencyProxy } from "./latency-proxy";
 
 export const TEST_LATENCY_MS = 20;
-export const OLD_HASH_EMAIL = "gammal.hash@demo.se";
 
 interface DemoFacts {
   /** Coverage of the demo data today, as Node computes it from the same database. */
