@@ -17,6 +17,7 @@ import { exportRoutes } from "./routes/exports";
 import { homeRoutes } from "./routes/home";
 import { importRoutes } from "./routes/imports";
 import { ssoRoutes } from "./routes/sso";
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "./services/db-busy";
 import { type SchemaStatus, schemaStatus } from "./services/schema-status";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       return errorPage(c, err.status, err.message || "Begäran kunde inte utföras.");
     }
     console.error(err);
+    if (isDatabaseBusy(err)) return errorPage(c, 503, DATABASE_BUSY_MESSAGE);
     return errorPage(c, 500, "Något gick fel hos oss. Försök igen om en stund.");
   });
   return app;

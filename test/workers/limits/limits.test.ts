@@ -93,7 +93,7 @@ describe("Workers limits, measured in workerd", () => {
     expect(rows).toBeGreaterThanOrEqual(LARGEST_ROWS_ON_WORKERS - 2);
     // This shape is ~1.6 MB, a bit over the byte limit; files with shorter cells reach the
     // cell cap within 1.5 MB, and parse in less memory than this one.
-    const xlsx = staffXlsx(rows, true);
+    const xlsx = staffXlsx(rows, { comment: true });
     expect(xlsx.length).toBeLessThan(WORKERS_UPLOAD_LIMIT_BYTES * 1.2);
     const file = join(dir, "largest.xlsx");
     writeFileSync(file, xlsx);

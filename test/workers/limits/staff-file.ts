@@ -47,8 +47,17 @@ export const STAFF_HEADER = [
   "Anställningsdatum",
 ];
 
-/** With `comment`, a tenth column (Kommentar) fills 10 cells per row: the Workers cell cap's shape. */
-export function staffRows(n: number, comment = false): Array<Array<string | number | Date>> {
+export interface StaffFileOptions {
+  /** A tenth column (Kommentar): 10 cells per row, the Workers cell cap's shape. */
+  comment?: boolean;
+  /** The first `retitled` people have a new Befattning (an import that changes them). */
+  retitled?: number;
+}
+
+export function staffRows(
+  n: number,
+  { comment = false, retitled = 0 }: StaffFileOptions = {},
+): Array<Array<string | number | Date>> {
   const rows: Array<Array<string | number | Date>> = [];
   for (let i = 0; i < n; i++) {
     const first = FIRST[i % FIRST.length]!;
@@ -62,7 +71,7 @@ export function staffRows(n: number, comment = false): Array<Array<string | numb
       `Avdelning ${Math.ceil(unit / 7)}`,
       `Enhet nummer ${unit}`,
       `FSK${String(unit).padStart(2, "0")}`,
-      TITLES[i % TITLES.length]!,
+      i < retitled ? "Utvecklingsledare" : TITLES[i % TITLES.length]!,
       new Date(Date.UTC(2000 + (i % 25), i % 12, (i % 28) + 1)),
       ...(comment ? [`Anteckning ${i}`] : []),
     ]);
@@ -71,11 +80,11 @@ export function staffRows(n: number, comment = false): Array<Array<string | numb
 }
 
 /** An .xlsx workbook with a title row above the header, as HR's exports have. */
-export function staffXlsx(n: number, comment = false): Uint8Array<ArrayBuffer> {
+export function staffXlsx(n: number, options: StaffFileOptions = {}): Uint8Array<ArrayBuffer> {
   const sheet = XLSX.utils.aoa_to_sheet([
     ["Personalförteckning Stadsdelsförvaltningen"],
-    comment ? [...STAFF_HEADER, "Kommentar"] : STAFF_HEADER,
-    ...staffRows(n, comment),
+    options.comment ? [...STAFF_HEADER, "Kommentar"] : STAFF_HEADER,
+    ...staffRows(n, options),
   ]);
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, "Personal");

@@ -42,6 +42,7 @@ export async function startRemoteDb(latencyMs = 20): Promise<RemoteDb> {
     resetRoundTrips: () => {
       proxy.stats.pipelines = 0;
       proxy.stats.requests = 0;
+      proxy.stats.transactions = [];
     },
     stop: async () => {
       for (const c of clients) c.close();
