@@ -19,6 +19,7 @@ import { importRoutes } from "./routes/imports";
 import { planRoutes } from "./routes/plan";
 import { pageRenderer } from "./routes/render";
 import { ssoRoutes } from "./routes/sso";
+import { type SchemaStatus, schemaStatus } from "./services/schema-status";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -40,12 +41,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requireSignIn);
 
   app.get("/healthz", async (c) => {
+    let status: SchemaStatus;
+    try {
+      status = await schemaStatus(c.get("db"));
+    } catch (error) {
+      console.error(error);
+      return c.json({ ok: false, message: "Databasen svarar inte." }, 503);
+    }
     // SSO settings that do not fit the provider fail the check; an unreachable provider only
     // warns, since password sign-in still works.
     const oidc = c.get("oidc");
     const sso = oidc ? await checkOidc(oidc, c.get("now")()) : null;
-    const ok = sso?.status !== "misconfigured";
-    return c.json({ ok, ...(sso ? { oidc: sso } : {}) }, ok ? 200 : 503);
+    const ok = status.ok && sso?.status !== "misconfigured";
+    return c.json({ ...status, ok, ...(sso ? { oidc: sso } : {}) }, ok ? 200 : 503);
   });
   app.route("/", authRoutes);
   app.route("/", ssoRoutes);
@@ -55,7 +63,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", exportRoutes);
   app.route("/", annualReportRoutes);
   app.route("/", planRoutes);
-  app.route("/", importRoutes(deps.uploadLimitBytes, deps.importRunner));
+  app.route("/", importRoutes(deps.uploadLimitBytes, deps.importRunner, deps.readLimits));
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));
   app.onError(errorResponse);

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Db } from "../db/client";
 import type { Session, User } from "../db/schema";
+import type { ReadLimits } from "../imports/read/types";
 import type { OidcConfig } from "./auth/oidc-config";
 import type { Scope } from "./auth/scope";
 import type { ImportRunner } from "./services/imports/runner";
@@ -12,6 +13,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Largest accepted upload in bytes (default 20 MB). */
   uploadLimitBytes?: number;
+  /** Row, cell and column caps for uploads (Workers: src/workers-limits.ts); default generous. */
+  readLimits?: Partial<ReadLimits>;
   /** Single sign-on via OpenID Connect; absent = local passwords only. */
   oidc?: OidcConfig | null;
   /**

@@ -10,7 +10,7 @@ import { createApp } from "./app";
 import { allowedOriginsFromEnv } from "./auth/guard";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
 import type { AppEnv } from "./env";
-import { WORKERS_UPLOAD_LIMIT_BYTES } from "./workers-limits";
+import { WORKERS_READ_LIMITS, WORKERS_UPLOAD_LIMIT_BYTES } from "./workers-limits";
 
 // Export nothing but the handler: workerd refuses a main module with other exported values.
 interface WorkerEnv {
@@ -44,6 +44,7 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
   const app = createApp({
     db: createDb(client),
     uploadLimitBytes: WORKERS_UPLOAD_LIMIT_BYTES,
+    readLimits: WORKERS_READ_LIMITS,
     oidc: oidcConfigFromEnv(env as unknown as Record<string, string | undefined>),
     allowedOrigins: allowedOriginsFromEnv(env),
   });

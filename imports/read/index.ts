@@ -1,5 +1,6 @@
 /** Reads an uploaded file (bytes, never Buffer: also runs in Workers) into one sheet of cells. */
 import { readCsv } from "./csv";
+import { checkCsvSize, checkXlsxSize } from "./size-guard";
 import { DEFAULT_READ_LIMITS, ImportFileError, type ReadLimits, type Sheet } from "./types";
 import { readWorkbook } from "./xlsx";
 
@@ -35,6 +36,8 @@ export function readSheet(
         `'${fileName}' heter .${ext} men är ingen Excel-fil. Öppna den i Excel och spara som Excel-arbetsbok (.xlsx).`,
       );
     }
+    if (limits.preParseMaxCells)
+      checkXlsxSize(bytes, { ...limits, maxCells: limits.preParseMaxCells });
     return readWorkbook(bytes, limits, "xlsx");
   }
   if (ext === "ods") {
@@ -57,6 +60,8 @@ export function readSheet(
   if (ext === "xls") {
     // Old .xls is OLE2; some systems write HTML or CSV and call it .xls — read those as text.
     if (startsWith(bytes, OLE) || startsWith(bytes, ZIP)) return readWorkbook(bytes, limits, "xls");
+    if (limits.preParseMaxCells)
+      checkCsvSize(bytes, { ...limits, maxCells: limits.preParseMaxCells });
     return readCsv(bytes, limits);
   }
   if (ext === "csv" || ext === "txt" || ext === "tsv") {
@@ -65,6 +70,8 @@ export function readSheet(
         `'${fileName}' heter .${ext} men är en Excel-fil. Byt filändelse till .xlsx eller spara som CSV.`,
       );
     }
+    if (limits.preParseMaxCells)
+      checkCsvSize(bytes, { ...limits, maxCells: limits.preParseMaxCells });
     return readCsv(bytes, limits);
   }
   throw new ImportFileError(

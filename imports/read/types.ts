@@ -24,6 +24,11 @@ export interface ReadLimits {
   /** More data rows than this is not a staff list but a mistake (or an attack). */
   maxRows: number;
   maxColumns: number;
+  /**
+   * Cells (all sheets), counted in the raw file before any parser runs; set where memory is
+   * tight (Workers: src/workers-limits.ts). maxRows is then checked before parsing too.
+   */
+  preParseMaxCells?: number;
   /** Largest unpacked size of an .xlsx archive (zip bombs); default from maxBytes. */
   maxUnzippedBytes?: number;
   /** Most cells (rows × used columns) one sheet may have; default DEFAULT_MAX_CELLS. */

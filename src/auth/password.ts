@@ -13,8 +13,19 @@ export interface ScryptParams {
   p: number;
 }
 
-/** OWASP's scrypt option that fits in Workers' 128 MB: N=2^15 uses 32 MiB. */
-export const CURRENT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 3 };
+/**
+ * OWASP's scrypt cost (N·r·p = 2^15·8·3) with half the memory: N=2^14, r=8 needs 16 MiB
+ * (128·N·r) and p=6 keeps the CPU cost equal. A Workers isolate has 128 MB and concurrent
+ * logins each hold their buffer — and V8 frees it only at a later GC, so limiting concurrency
+ * did not lower the measured peak (4 logins at N=2^15: 128 MiB with or without a limit of 2;
+ * at N=2^14, p=6: 64 MiB; bench/WORKERS.md). Older N=2^15, p=3 hashes are rewritten at sign-in.
+ */
+export const CURRENT_PARAMS: ScryptParams = { N: 2 ** 14, r: 8, p: 6 };
+
+/** Bytes scrypt holds while it runs: the N·r table plus the p·r blocks. */
+export function scryptMemoryBytes({ N, r, p }: ScryptParams): number {
+  return 128 * N * r + 128 * r * p;
+}
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
@@ -82,10 +93,17 @@ export async function verifyPassword(stored: string, password: string): Promise<
   return constantTimeEqual(candidate, parsed.hash);
 }
 
-/** True when the stored hash used weaker parameters than today's and should be redone. */
+/**
+ * True when the stored hash should be redone with today's parameters: it costs less CPU
+ * (N·r·p), or it has the same cost but other parameters (N=2^15, p=3 → N=2^14, p=6 needs
+ * half the memory). A hash that is more expensive than today's target is kept.
+ */
 export function needsRehash(stored: string, params: ScryptParams = targetParams): boolean {
   const parsed = parsePasswordHash(stored);
-  return !parsed || parsed.N < params.N || parsed.r < params.r || parsed.p < params.p;
+  if (!parsed) return true;
+  const cost = (x: ScryptParams) => x.N * x.r * x.p;
+  if (cost(parsed) !== cost(params)) return cost(parsed) < cost(params);
+  return parsed.N !== params.N || parsed.r !== params.r || parsed.p !== params.p;
 }
 
 export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {

@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { UserError } from "../domain/user-error";
 import type { AppEnv } from "../env";
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "../services/db-busy";
 import { isFragment, page } from "./render";
 
 /** One Swedish error page for 4xx/5xx; htmx requests get just the message. */
@@ -58,5 +59,8 @@ export function errorResponse(err: Error, c: Context<AppEnv>) {
     return errorPage(c, err.status, err.message || "Begäran kunde inte utföras.");
   }
   console.error(err);
+  // sqld took the write lock away (TRANSACTION_TIMEOUT) or another writer held it: nothing
+  // was written, and the same request can simply be sent again.
+  if (isDatabaseBusy(err)) return errorPage(c, 503, DATABASE_BUSY_MESSAGE);
   return errorPage(c, 500, "Något gick fel hos oss. Försök igen om en stund.");
 }

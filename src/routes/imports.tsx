@@ -9,7 +9,7 @@ import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { formatMegabytes } from "../../imports/read";
-import { DEFAULT_READ_LIMITS } from "../../imports/read/types";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "../../imports/read/types";
 import { ImportPreview } from "../../views/pages/import-preview";
 import { UndoConfirm } from "../../views/pages/import-undo";
 import { ImportsPage } from "../../views/pages/imports";
@@ -41,8 +41,9 @@ const uploadForm = z.object({
 export function importRoutes(
   uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes,
   runner?: ImportRunner,
+  readLimits: Partial<ReadLimits> = {},
 ) {
-  const limits = { ...DEFAULT_READ_LIMITS, maxBytes: uploadLimitBytes };
+  const limits = { ...DEFAULT_READ_LIMITS, ...readLimits, maxBytes: uploadLimitBytes };
   const limitLabel = formatMegabytes(uploadLimitBytes);
 
   async function importsPage(

@@ -7,6 +7,7 @@ import {
   hashPassword,
   needsRehash,
   parsePasswordHash,
+  scryptMemoryBytes,
   verifyPassword,
 } from "../../src/auth/password";
 
@@ -25,17 +26,32 @@ describe("password hashes", () => {
     expect(await hashPassword("x", FAST)).not.toBe(await hashPassword("x", FAST));
   });
 
-  it("production parameters are OWASP's scrypt option that fits Workers' 128 MB", () => {
-    expect(CURRENT_PARAMS).toEqual({ N: 2 ** 15, r: 8, p: 3 });
-    expect(128 * CURRENT_PARAMS.N * CURRENT_PARAMS.r).toBeLessThanOrEqual(64 * 2 ** 20);
-    expect(needsRehash("scrypt$32768$8$3$AAAA$AAAA", CURRENT_PARAMS)).toBe(false);
-    expect(needsRehash("scrypt$16384$8$3$AAAA$AAAA", CURRENT_PARAMS)).toBe(true);
+  it("production parameters cost what OWASP's N=2^15, r=8, p=3 costs, in ≤ 16 MiB", () => {
+    const { N, r, p } = CURRENT_PARAMS;
+    expect(N * r * p).toBe(2 ** 15 * 8 * 3);
+    expect(scryptMemoryBytes(CURRENT_PARAMS)).toBeLessThanOrEqual(16 * 2 ** 20 + 8 * 1024);
+    // Four logins at once fit in half of a Workers isolate (128 MB).
+    expect(4 * scryptMemoryBytes(CURRENT_PARAMS)).toBeLessThanOrEqual(64 * 2 ** 20 + 32 * 1024);
+  });
+
+  it.each([
+    [
+      "the old N=2^15, p=3 hashes (same cost, twice the memory)",
+      "scrypt$32768$8$3$AAAA$AAAA",
+      true,
+    ],
+    ["today's N=2^14, p=6", "scrypt$16384$8$6$AAAA$AAAA", false],
+    ["a cheaper hash", "scrypt$16384$8$3$AAAA$AAAA", true],
+    ["a more expensive hash (kept)", "scrypt$65536$8$3$AAAA$AAAA", false],
+    ["another scheme", "pbkdf2$1$x", true],
+  ])("against the production parameters, rehashes %s: %s", (_what, stored, expected) => {
+    expect(needsRehash(stored, CURRENT_PARAMS)).toBe(expected);
   });
 
   it("asks for a rehash when the parameters rose", async () => {
     const weak = await hashPassword("x", FAST);
     expect(needsRehash(weak)).toBe(true);
-    expect(needsRehash("scrypt$32768$8$3$AAAA$AAAA")).toBe(false);
+    expect(needsRehash("scrypt$16384$8$6$AAAA$AAAA")).toBe(false);
     expect(needsRehash("pbkdf2$1$x")).toBe(true);
   });
 

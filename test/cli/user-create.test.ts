@@ -158,7 +158,7 @@ describe("cli user create (real process, password on stdin)", () => {
       const stdout = r.stdout;
       expect(stdout).toContain("Kontot a@s.se (admin) är skapat med det angivna lösenordet.");
       const user = (await t.db.query.users.findFirst({ where: eq(users.email, "a@s.se") }))!;
-      expect(user.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
+      expect(user.passwordHash).toMatch(/^scrypt\$16384\$8\$6\$/);
       expect(await verifyPassword(user.passwordHash!, "lösenord via stdin")).toBe(true);
     },
     CLI_PROCESS_TEST_TIMEOUT_MS,

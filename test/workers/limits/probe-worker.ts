@@ -15,6 +15,10 @@ function json(body: unknown): Response {
 export default {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    if (url.pathname === "/verify" && request.method === "POST") {
+      // One verification of the stored hash in the body, as a login does.
+      return json({ ok: await verifyPassword(await request.text(), "pw") });
+    }
     if (url.pathname === "/scrypt") {
       const t0 = Date.now();
       const hash = await hashPassword("demo-genomford");

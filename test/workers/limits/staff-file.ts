@@ -47,7 +47,17 @@ export const STAFF_HEADER = [
   "Anställningsdatum",
 ];
 
-export function staffRows(n: number): Array<Array<string | number | Date>> {
+export interface StaffFileOptions {
+  /** A tenth column (Kommentar): 10 cells per row, the Workers cell cap's shape. */
+  comment?: boolean;
+  /** The first `retitled` people have a new Befattning (an import that changes them). */
+  retitled?: number;
+}
+
+export function staffRows(
+  n: number,
+  { comment = false, retitled = 0 }: StaffFileOptions = {},
+): Array<Array<string | number | Date>> {
   const rows: Array<Array<string | number | Date>> = [];
   for (let i = 0; i < n; i++) {
     const first = FIRST[i % FIRST.length]!;
@@ -61,19 +71,20 @@ export function staffRows(n: number): Array<Array<string | number | Date>> {
       `Avdelning ${Math.ceil(unit / 7)}`,
       `Enhet nummer ${unit}`,
       `FSK${String(unit).padStart(2, "0")}`,
-      TITLES[i % TITLES.length]!,
+      i < retitled ? "Utvecklingsledare" : TITLES[i % TITLES.length]!,
       new Date(Date.UTC(2000 + (i % 25), i % 12, (i % 28) + 1)),
+      ...(comment ? [`Anteckning ${i}`] : []),
     ]);
   }
   return rows;
 }
 
 /** An .xlsx workbook with a title row above the header, as HR's exports have. */
-export function staffXlsx(n: number): Uint8Array<ArrayBuffer> {
+export function staffXlsx(n: number, options: StaffFileOptions = {}): Uint8Array<ArrayBuffer> {
   const sheet = XLSX.utils.aoa_to_sheet([
     ["Personalförteckning Stadsdelsförvaltningen"],
-    STAFF_HEADER,
-    ...staffRows(n),
+    options.comment ? [...STAFF_HEADER, "Kommentar"] : STAFF_HEADER,
+    ...staffRows(n, options),
   ]);
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, "Personal");

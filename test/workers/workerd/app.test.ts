@@ -1,6 +1,6 @@
 /**
  * Runs INSIDE workerd (vitest-pool-workers): the real Worker entry (src/worker.ts, with
- * wrangler.toml's settings) against libSQL over HTTP — the fixture server from globalSetup.
+ * wrangler.toml's settings) against libSQL over HTTP — real sqld started by globalSetup, behind a 20 ms latency proxy.
  */
 import { env, exports } from "cloudflare:workers";
 import { strFromU8, unzipSync } from "fflate";
@@ -8,38 +8,13 @@ import { describe, expect, inject, it } from "vitest";
 import { SESSION_COOKIE } from "../../../src/auth/middleware";
 import { DEMO_PASSWORD } from "../../../src/services/demo/seed";
 import worker from "../../../src/worker";
-
-const ORIGIN = "https://genomford.example";
-
-/** Like a browser on our own site: non-GET requests carry our Origin (the app checks it). */
-function request(path: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  if ((init.method ?? "GET") !== "GET") headers.set("origin", ORIGIN);
-  return exports.default.fetch(
-    new Request(`${ORIGIN}${path}`, { redirect: "manual", ...init, headers }),
-  );
-}
-
-async function login(email: string, password = DEMO_PASSWORD): Promise<Response> {
-  return request("/login", {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password, next: "/" }).toString(),
-  });
-}
-
-function sessionCookie(res: Response): string {
-  const setCookie = res.headers.get("set-cookie") ?? "";
-  const token = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(setCookie)?.[1];
-  if (!token) throw new Error(`no session cookie in ${setCookie}`);
-  return `${SESSION_COOKIE}=${token}`;
-}
+import { login, ORIGIN, request, sessionCookie } from "./worker-client";
 
 describe("the Worker on workerd, libSQL over HTTP", () => {
-  it("is configured with the fixture's URL and token, like Turso secrets", () => {
-    expect(env.DATABASE_URL).toBe(inject("hranaUrl"));
+  it("is configured with the URL and token of sqld (through the latency proxy), like Turso secrets", () => {
+    expect(env.DATABASE_URL).toBe(inject("databaseUrl"));
     expect(env.DATABASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(env.DATABASE_AUTH_TOKEN).toBe(inject("hranaToken"));
+    expect(env.DATABASE_AUTH_TOKEN).toBe(inject("databaseToken"));
   });
 
   it("sends anonymous visitors to the login form", async () => {
@@ -109,7 +84,7 @@ describe("the Worker on workerd, libSQL over HTTP", () => {
       { ...env, DATABASE_AUTH_TOKEN: "wrong" },
       ctx as never,
     );
-    expect(rejected.status).toBe(500); // …a login does, and the fixture refuses the token
+    expect(rejected.status).toBe(500); // …a login does, and sqld refuses the token (401)
     expect((await call(env)).status).toBe(200);
   });
 
