@@ -33,7 +33,7 @@ describe("spawned processes are owned as a tree", () => {
     const server = await startServer({ seedDemo: false });
     const pids = treePids(server.process.pid);
     const health = await fetch(`${server.baseUrl}/healthz`);
-    expect(await health.json()).toEqual({ ok: true });
+    expect(await health.json()).toMatchObject({ ok: true });
     await server.stop();
     expect(pids.length).toBeGreaterThan(0);
     expect(pids.filter(isRunning)).toEqual([]);

@@ -80,9 +80,9 @@ describe("size guard", () => {
     );
   });
 
-  it("readSheet applies the caps before parsing only when maxCells is set", () => {
+  it("readSheet applies the caps before parsing only when preParseMaxCells is set", () => {
     const bytes = xlsxBytes(table(100, 3));
-    const capped = { ...DEFAULT_READ_LIMITS, maxRows: 1e6, maxCells: 299 };
+    const capped = { ...DEFAULT_READ_LIMITS, maxRows: 1e6, preParseMaxCells: 299 };
     expect(() => readSheet(bytes, "personal.xlsx", capped)).toThrow(
       /Filen har fler än 299 celler.*kommandoraden/,
     );
