@@ -29,6 +29,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("now", now);
     c.set("clientIp", clientIp(c));
     c.set("oidc", deps.oidc ?? null);
+    c.set("publicOrigin", deps.publicOrigin ?? null);
     await next();
   });
   app.use(csrfProtection(deps.allowedOrigins));

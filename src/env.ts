@@ -24,6 +24,8 @@ export interface AppDeps {
    * the socket address.
    */
   clientIp?: (c: Context) => string | null;
+  /** Origin for links in pages and e-mails (`PUBLIC_URL`, else the first `ORIGIN`). */
+  publicOrigin?: string | null;
 }
 
 export type AppEnv = {
@@ -37,5 +39,7 @@ export type AppEnv = {
     clientIp: string | null;
     /** SSO settings from AppDeps.oidc (null: passwords only). */
     oidc: OidcConfig | null;
+    /** AppDeps.publicOrigin; null = the request's own origin (development). */
+    publicOrigin: string | null;
   };
 };

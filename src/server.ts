@@ -10,15 +10,19 @@ import { migrateDb } from "../db/migrate";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "../db/seed";
 import { createApp } from "./app";
-import { lastForwardedFor } from "./auth/client-ip";
+import { nodeClientIp } from "./auth/client-ip";
 import { allowedOriginsFromEnv } from "./auth/guard";
+import { prepareDummyHash } from "./auth/login";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
+import { publicOriginFromEnv } from "./auth/public-origin";
 import { useNodeScrypt } from "./cli/node-scrypt";
 import { stockholmDate } from "./domain/dates";
 
 useNodeScrypt();
 
 async function main(): Promise<void> {
+  // Before the first request, so no sign-in can tell that the process has just started.
+  await prepareDummyHash();
   const url = databaseUrlFromEnv();
   const db = openNodeDb(url, process.env.DATABASE_AUTH_TOKEN);
   await migrateDb(db);
@@ -53,9 +57,12 @@ async function main(): Promise<void> {
       // Behind a reverse proxy set TRUST_PROXY=1 so the client's address comes from the entry
       // that proxy appended to X-Forwarded-For.
       clientIp: (c) =>
-        process.env.TRUST_PROXY === "1"
-          ? lastForwardedFor(c.req.header("x-forwarded-for"))
-          : (getConnInfo(c).remote.address ?? null),
+        nodeClientIp({
+          trustProxy: process.env.TRUST_PROXY === "1",
+          forwardedFor: c.req.header("x-forwarded-for"),
+          socketAddress: getConnInfo(c).remote.address,
+        }),
+      publicOrigin: publicOriginFromEnv(process.env),
     }),
   );
 

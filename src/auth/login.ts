@@ -6,7 +6,13 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type User, users } from "../../db/schema";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
-import { loginLimitKeys, registerAttempt, registerSuccess } from "./rate-limit";
+import {
+  type LimitKey,
+  loginLimitKeys,
+  registerAttempt,
+  registerSuccess,
+  releaseAttempt,
+} from "./rate-limit";
 
 export type LoginResult =
   | { ok: true; user: User; rehashed: boolean }
@@ -17,6 +23,15 @@ let dummyHash: Promise<string> | undefined;
 function dummy(): Promise<string> {
   dummyHash ??= hashPassword(crypto.randomUUID());
   return dummyHash;
+}
+
+/**
+ * Computes the dummy hash now. Entries call it at start: computed lazily, the first
+ * unknown-address sign-in costs two hashes instead of one, which tells an attacker the
+ * process has just started.
+ */
+export function prepareDummyHash(): Promise<string> {
+  return dummy();
 }
 
 export async function loginWithPassword(
@@ -38,4 +53,27 @@ export async function loginWithPassword(
     rehashed = true;
   }
   return { ok: true, user, rehashed };
+}
+
+/** Wrong current passwords on the change-password form: its own limit per account. */
+export const MAX_CURRENT_PASSWORD_FAILURES = 5;
+
+/**
+ * The current password on the change-password form. A signed-in session proves nothing
+ * about who sits at the keyboard, so guesses are limited — but on a counter of their own:
+ * typing the old password wrong must not lock the account's sign-in.
+ */
+export async function checkCurrentPassword(
+  db: Db,
+  user: User,
+  password: string,
+  now: Date,
+): Promise<"ok" | "invalid" | "locked"> {
+  const keys: LimitKey[] = [
+    { key: `password-change:${user.id}`, max: MAX_CURRENT_PASSWORD_FAILURES },
+  ];
+  if (!(await registerAttempt(db, keys, now))) return "locked";
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) return "invalid";
+  await releaseAttempt(db, keys);
+  return "ok";
 }

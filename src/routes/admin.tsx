@@ -11,6 +11,7 @@ import {
   UserList,
 } from "../../views/pages/admin/users";
 import { setPasswordPath } from "../auth/password-tokens";
+import { publicLink } from "../auth/public-origin";
 import { CAN, requireRole } from "../auth/roles";
 import type { AppEnv } from "../env";
 import { listAudit } from "../services/audit";
@@ -101,7 +102,7 @@ export const adminRoutes = new Hono<AppEnv>()
         actor(c),
         c.get("now")(),
       );
-      const link = new URL(setPasswordPath(token!), c.req.url).toString();
+      const link = publicLink(c, setPasswordPath(token!));
       return page(
         c,
         "Konto skapat",
@@ -167,7 +168,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const user = await getUser(db, id);
     if (!user) throw new HTTPException(404, { message: "Kontot finns inte." });
     const token = await newPasswordLink(db, id, actor(c), c.get("now")());
-    const link = new URL(setPasswordPath(token), c.req.url).toString();
+    const link = publicLink(c, setPasswordPath(token));
     return page(
       c,
       "Ny länk",
