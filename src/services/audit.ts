@@ -21,7 +21,9 @@ export type AuditAction =
   | "user.units_changed"
   | "user.deactivated"
   | "user.activated"
-  | "user.password_link";
+  | "user.password_link"
+  | "privacy.retention_changed"
+  | "privacy.purged";
 
 export interface AuditEntry {
   userId: number | null;
@@ -29,6 +31,8 @@ export interface AuditEntry {
   target?: string | null;
   detail?: Record<string, unknown> | null;
   ip?: string | null;
+  /** When it happened; default the database's clock (callers with an injected clock pass it). */
+  at?: Date;
 }
 
 export async function audit(db: DbOrTx, entry: AuditEntry): Promise<void> {
@@ -38,6 +42,7 @@ export async function audit(db: DbOrTx, entry: AuditEntry): Promise<void> {
     target: entry.target ?? null,
     detail: entry.detail ?? null,
     ip: entry.ip ?? null,
+    ...(entry.at ? { at: entry.at.toISOString() } : {}),
   });
 }
 
