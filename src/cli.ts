@@ -19,6 +19,8 @@ import {
   UsageError,
 } from "./cli/io";
 import { useNodeScrypt } from "./cli/node-scrypt";
+import { privacyExtract } from "./cli/privacy-extract";
+import { privacyPurge } from "./cli/privacy-purge";
 import { reportAnnual } from "./cli/report-annual";
 import { reportCoverage } from "./cli/report-coverage";
 import { userCreate } from "./cli/user-create";
@@ -33,6 +35,8 @@ const COMMANDS: Record<string, Command> = {
   "report annual": reportAnnual,
   "report coverage": reportCoverage,
   "user create": userCreate,
+  "privacy purge": privacyPurge,
+  "privacy extract": privacyExtract,
   "db migrate": async () => ({ json: { migrated: true }, text: "Databasen är migrerad." }),
   "db seed-demo": async (db, _args, io) => {
     if (!(await isEmpty(db)))
