@@ -16,6 +16,7 @@ import { errorPage } from "./routes/error-page";
 import { exportRoutes } from "./routes/exports";
 import { homeRoutes } from "./routes/home";
 import { importRoutes } from "./routes/imports";
+import { privacyRoutes } from "./routes/privacy";
 import { ssoRoutes } from "./routes/sso";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", authRoutes);
   app.route("/", ssoRoutes);
   app.route("/", adminRoutes);
+  app.route("/", privacyRoutes);
   app.route("/", homeRoutes);
   app.route("/", coverageRoutes);
   app.route("/", exportRoutes);

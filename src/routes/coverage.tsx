@@ -12,6 +12,7 @@ import { formatSwedishDate } from "../domain/dates";
 import type { AppEnv } from "../env";
 import { unitsInScope } from "../services/coverage";
 import { getCoverageWithTrend } from "../services/coverage-page";
+import { logAccess } from "../services/privacy/access-log";
 import { getStaffStatus } from "../services/staff-list";
 import { page } from "./render";
 import {
@@ -67,6 +68,18 @@ export const coverageRoutes = new Hono<AppEnv>()
         getStaffStatus(c.get("db"), c.get("scope"), { unit, asOf }),
         mandatoryCourseTitle(c),
       ]);
+      await logAccess(
+        c.get("db"),
+        {
+          userId: c.get("user")!.id,
+          kind: "staff_list",
+          unitId: unit.id,
+          asOf,
+          count: rows.length,
+          ip: c.get("clientIp"),
+        },
+        c.get("now")(),
+      );
       const view = {
         unit,
         asOf,

@@ -15,6 +15,7 @@ import type { AppEnv } from "../env";
 import { computeAnnualReport } from "../services/annual-report";
 import { audit } from "../services/audit";
 import { getCoverage } from "../services/coverage";
+import { logAccess } from "../services/privacy/access-log";
 import { attachment, CONTENT_TYPES, type ExportFormat, exportBody } from "../services/spreadsheet";
 import { getStaffStatus } from "../services/staff-list";
 import { asOfFrom, scopedUnit } from "./report-params";
@@ -43,6 +44,12 @@ async function staffExport(c: Context<AppEnv>, format: ExportFormat) {
   const unit = (await scopedUnit(c, c.req.param("id")))!;
   const { asOf } = asOfFrom(c, c.req.query("datum"));
   const rows = await getStaffStatus(c.get("db"), c.get("scope"), { unit, asOf });
+  const entry = { kind: "staff_export", unitId: unit.id, asOf, count: rows.length } as const;
+  await logAccess(
+    c.get("db"),
+    { ...entry, userId: c.get("user")!.id, detail: format, ip: c.get("clientIp") },
+    c.get("now")(),
+  );
   const table = staffExportTable(rows, asOf);
   const name = `personal-${slug(unit.code ?? unit.name)}-${asOf}.${format}`;
   return send(c, table, format, name, "Personal", {

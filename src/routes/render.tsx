@@ -14,6 +14,7 @@ const NAV: Array<NavItem & { roles: readonly Role[] }> = [
   { href: "/rapport", label: "Årsrapport", roles: CAN.viewReports },
   { href: "/admin/users", label: "Användare", roles: ["admin"] },
   { href: "/admin/audit", label: "Granskningslogg", roles: ["admin"] },
+  { href: "/admin/integritet", label: "Integritet", roles: ["admin"] },
 ];
 
 /**
