@@ -17,8 +17,8 @@ const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 // C0 and C1 controls (after spaces were taken), DEL, soft hyphen, Arabic letter mark,
 // Mongolian vowel separator, zero-width space/joiners, LRM/RLM, bidi embeddings and
 // overrides, word joiner and invisible operators, bidi isolates, byte-order mark.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 export function cleanText(value: string): string {
