@@ -12,7 +12,6 @@ import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "../db/seed";
 import { createApp } from "./app";
 import { nodeClientIp } from "./auth/client-ip";
 import { allowedOriginsFromEnv } from "./auth/guard";
-import { prepareDummyHash } from "./auth/login";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
 import { publicOriginFromEnv } from "./auth/public-origin";
 import { useNodeScrypt } from "./cli/node-scrypt";
@@ -21,8 +20,6 @@ import { stockholmDate } from "./domain/dates";
 useNodeScrypt();
 
 async function main(): Promise<void> {
-  // Before the first request, so no sign-in can tell that the process has just started.
-  await prepareDummyHash();
   const url = databaseUrlFromEnv();
   const db = openNodeDb(url, process.env.DATABASE_AUTH_TOKEN);
   await migrateDb(db);

@@ -8,7 +8,6 @@ import type { ExecutionContext, Hono } from "hono";
 import { createDb } from "../db/client";
 import { createApp } from "./app";
 import { allowedOriginsFromEnv } from "./auth/guard";
-import { prepareDummyHash } from "./auth/login";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
 import { publicOriginFromEnv } from "./auth/public-origin";
 import type { AppEnv } from "./env";
@@ -36,12 +35,9 @@ interface WorkerEnv {
 // across requests is safe.
 let cached: { key: string; app: Hono<AppEnv> } | undefined;
 
-function appFor(env: WorkerEnv, ctx: ExecutionContext): Hono<AppEnv> {
+function appFor(env: WorkerEnv): Hono<AppEnv> {
   const key = `${env.DATABASE_URL}\n${env.DATABASE_AUTH_TOKEN ?? ""}`;
   if (cached?.key === key) return cached.app;
-  // A new isolate: the dummy sign-in hash is made now (random values are only allowed inside
-  // a request), not by the first sign-in for an unknown address.
-  ctx.waitUntil(prepareDummyHash());
   const client = createClient({
     url: env.DATABASE_URL,
     ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}),
@@ -62,6 +58,6 @@ export default {
     if (!env.DATABASE_URL) {
       return new Response("DATABASE_URL saknas i Workers-miljön.", { status: 500 });
     }
-    return appFor(env, ctx).fetch(request, env, ctx);
+    return appFor(env).fetch(request, env, ctx);
   },
 };
