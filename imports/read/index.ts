@@ -37,6 +37,23 @@ export function readSheet(
     }
     return readWorkbook(bytes, limits, "xlsx");
   }
+  if (ext === "ods") {
+    if (!startsWith(bytes, ZIP)) {
+      throw new ImportFileError(
+        `'${fileName}' heter .ods men är inget OpenDocument-kalkylblad. Öppna den i LibreOffice och spara som .ods.`,
+      );
+    }
+    return readWorkbook(bytes, limits, "ods");
+  }
+  if (ext === "fods") {
+    // Flat ODS is one XML document; anything packed or binary is not one.
+    if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) {
+      throw new ImportFileError(
+        `'${fileName}' heter .fods men är packad. Byt filändelse till .ods eller .xlsx.`,
+      );
+    }
+    return readWorkbook(bytes, limits, "fods");
+  }
   if (ext === "xls") {
     // Old .xls is OLE2; some systems write HTML or CSV and call it .xls — read those as text.
     if (startsWith(bytes, OLE) || startsWith(bytes, ZIP)) return readWorkbook(bytes, limits, "xls");
@@ -51,6 +68,6 @@ export function readSheet(
     return readCsv(bytes, limits);
   }
   throw new ImportFileError(
-    `Filtypen ${ext ? `.${ext}` : "utan filändelse"} stöds inte. Använd Excel (.xlsx, .xls) eller CSV (.csv).`,
+    `Filtypen ${ext ? `.${ext}` : "utan filändelse"} stöds inte. Använd Excel (.xlsx, .xls), OpenDocument (.ods) eller CSV (.csv).`,
   );
 }

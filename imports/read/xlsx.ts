@@ -1,4 +1,4 @@
-/** Excel reader (.xlsx and the old binary .xls) via SheetJS in dense mode. */
+/** Workbook reader (.xlsx, old binary .xls, OpenDocument .ods/.fods) via SheetJS in dense mode. */
 import * as XLSX from "xlsx";
 import { fieldOf } from "../headers";
 import { ImportFileError, type ReadLimits, type Sheet, type SheetRow } from "./types";
@@ -6,30 +6,43 @@ import { checkZipExpansion, defaultMaxUnzippedBytes } from "./zip-guard";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
-export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: "xlsx" | "xls"): Sheet {
+export type WorkbookKind = "xlsx" | "xls" | "ods" | "fods";
+
+/** What the user calls the file and the program that re-saves it, for messages. */
+const KIND_LABEL: Record<WorkbookKind, { file: string; program: string; format: string }> = {
+  xlsx: { file: "Excel-fil", program: "Excel", format: "Excel" },
+  xls: { file: "Excel-fil", program: "Excel", format: "Excel" },
+  ods: { file: "OpenDocument-kalkylblad", program: "LibreOffice", format: "OpenDocument" },
+  fods: { file: "OpenDocument-kalkylblad", program: "LibreOffice", format: "OpenDocument" },
+};
+
+export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: WorkbookKind): Sheet {
+  const label = KIND_LABEL[kind];
   if (ZIP.every((b, i) => bytes[i] === b)) {
     checkZipExpansion(bytes, limits.maxUnzippedBytes ?? defaultMaxUnzippedBytes(limits.maxBytes));
   }
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, {
-      type: "array",
-      dense: true,
-      cellDates: false,
-      cellFormula: false,
-      cellHTML: false,
-      cellStyles: false,
-      // Never parse more than we would accept; the extra row tells us the sheet is too big.
-      sheetRows: limits.maxRows + 51,
-    });
+    const read = () =>
+      XLSX.read(bytes, {
+        type: "array",
+        dense: true,
+        cellDates: false,
+        cellFormula: false,
+        cellHTML: false,
+        cellStyles: false,
+        // Never parse more than we would accept; the extra row tells us the sheet is too big.
+        sheetRows: limits.maxRows + 51,
+      });
+    wb = kind === "ods" || kind === "fods" ? withoutOdsFormatNoise(read) : read();
   } catch {
     throw new ImportFileError(
-      `Filen kunde inte läsas som Excel-fil (.${kind}). Är den skadad eller lösenordsskyddad? Öppna den i Excel och spara den igen.`,
+      `Filen kunde inte läsas som ${label.file} (.${kind}). Är den skadad eller lösenordsskyddad? Öppna den i ${label.program} och spara den igen.`,
     );
   }
   const name = bestSheet(wb);
   const ws = name ? wb.Sheets[name] : undefined;
-  if (!ws || !name) throw new ImportFileError("Excel-filen har inga blad med innehåll.");
+  if (!ws || !name) throw new ImportFileError("Filen har inga blad med innehåll.");
   const data = denseData(ws);
   if (data.length > limits.maxRows + 50) {
     throw new ImportFileError(
@@ -52,7 +65,28 @@ export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: "xlsx"
     rows.push({ row: r + 1, cells });
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  return { rows, date1904, format: `Excel (.${kind}), blad '${name}'` };
+  return { rows, date1904, format: `${label.format} (.${kind}), blad '${name}'` };
+}
+
+/**
+ * SheetJS reports number formats it cannot translate (LibreOffice's three-part formats such as
+ * `0;-0;"–"`) with console.error while it reads an .ods. The cell values are still right, and
+ * the message would land in the server log and the CLI's stderr for every upload, so those
+ * lines are dropped while the (synchronous) read runs; everything else still gets through.
+ */
+const ODS_NOISE = /^(ODS number format may be incorrect|Could not generate ODS number format)/;
+
+function withoutOdsFormatNoise<T>(read: () => T): T {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && ODS_NOISE.test(args[0])) return;
+    original.apply(console, args);
+  };
+  try {
+    return read();
+  } finally {
+    console.error = original;
+  }
 }
 
 function denseData(ws: XLSX.WorkSheet): XLSX.CellObject[][] {

@@ -1,5 +1,5 @@
 /**
- * Zip-bomb guard for .xlsx: the upload limit counts compressed bytes, but SheetJS inflates
+ * Zip-bomb guard for .xlsx and .ods: the upload limit counts compressed bytes, but SheetJS inflates
  * every entry of the archive into memory before it reads a cell, and deflate expands up to
  * ~1000×. This walks the archive the way SheetJS does (central directory → local headers)
  * and inflates each entry in small steps, counting output and stopping at the limit, so
@@ -38,7 +38,7 @@ export function checkZipExpansion(bytes: Uint8Array, maxUnzipped: number): void 
   let total = 0;
   const tooBig = () =>
     new ImportFileError(
-      `Excel-filen packas upp till mer än ${Math.round(maxUnzipped / (1024 * 1024))} MB och tas inte emot. Spara om den i Excel, eller dela upp den.`,
+      `Filen packas upp till mer än ${Math.round(maxUnzipped / (1024 * 1024))} MB och tas inte emot. Spara om den i Excel eller LibreOffice, eller dela upp den.`,
     );
   // No bounds check on the directory: SheetJS reads past the end as zeros (an entry at
   // offset 0, inflated once more each time), so those entries count here too.

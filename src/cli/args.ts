@@ -15,6 +15,7 @@ export const USAGE = `Användning:
   cli db migrate
   cli db seed-demo
 
+FIL: Excel (.xlsx, .xls), LibreOffice (.ods, .fods) eller CSV (.csv), högst 20 MB (ändras med IMPORT_LIMIT_MB).
 Databas: miljövariabeln DATABASE_URL (standard file:./data/genomford.db).`;
 
 export const OPTIONS = {

@@ -1,6 +1,10 @@
 /**
  * Cells for spreadsheets people open in Excel: formula-injection escaping and CSV the way
  * Swedish Excel reads it (`;` separator, UTF-8 BOM, CRLF, RFC 4180 quoting).
+ *
+ * The apostrophe guard is for CSV only, where every field is parsed and may become a formula.
+ * An .xlsx string cell is never a formula, so .xlsx exports write the literal text
+ * (src/domain/export-xlsx.ts) and the apostrophe would only show as part of the name.
  */
 
 export type Cell = string | number | null;
@@ -37,14 +41,4 @@ function csvField(cell: Cell): string {
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
   const lines = [header, ...rows].map((r) => r.map(csvField).join(";"));
   return `\uFEFF${lines.map((l) => `${l}\r\n`).join("")}`;
-}
-
-/** Rows for a spreadsheet library: escaped text, numbers as numbers, null as empty. */
-export function toSheetRows(
-  header: readonly string[],
-  rows: ReadonlyArray<readonly Cell[]>,
-): Array<Array<string | number>> {
-  return [header, ...rows].map((r) =>
-    r.map((cell) => (cell === null ? "" : typeof cell === "number" ? cell : escapeFormula(cell))),
-  );
 }

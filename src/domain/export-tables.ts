@@ -1,18 +1,62 @@
-/** The exported tables: Swedish column headers and one row of cells per unit or person. */
+/**
+ * The exported tables: Swedish column headers, what each column holds, and one row of cells
+ * per unit or person.
+ *
+ * Identifiers (Anställningsnummer, Enhetskod) are text on purpose, never numbers: "007" and
+ * "FSK01" must survive as written, and a long number must not turn into 1,2E+11 or lose
+ * digits. Do not "fix" them into number cells.
+ */
 import type { AnnualFigures } from "./annual";
 import { type CoverageFigures, percent, type UnitRef } from "./coverage";
 import type { Cell } from "./export-cells";
 import { STATUS_LABEL, type StaffStatus } from "./staff-status";
 
+/**
+ * How a column is written to .xlsx: `text` and `id` as string cells (ids with the text
+ * format, so a typed-in number stays text too), `date` as a date cell (yyyy-mm-dd), `count`
+ * as a whole number, `percent` as a number with one decimal.
+ */
+export type ColumnKind = "text" | "id" | "date" | "count" | "percent";
+
 export interface ExportTable {
   header: string[];
+  kinds: ColumnKind[];
   rows: Cell[][];
 }
 
+type FiguresRow = { unit: UnitRef } & CoverageFigures;
+
+/**
+ * A report's rows: the total first, then one row per child unit. A unit without sub-units
+ * (an enhet) lists itself, so its export is never header-only. The total row carries the
+ * unit's code when the report is about one unit.
+ */
+function totalThenUnits<R extends { unit: UnitRef }>(
+  report: { unit: UnitRef | null; children: readonly R[]; self: R | null },
+  total: (label: string, code: string | null) => Cell[],
+  row: (r: R) => Cell[],
+  totalLabel = "Totalt",
+): Cell[][] {
+  const children = report.children.length > 0 ? report.children : report.self ? [report.self] : [];
+  return [total(totalLabel, report.unit?.code ?? null), ...children.map(row)];
+}
+
 export function coverageExportTable(
-  rows: ReadonlyArray<{ unit: UnitRef } & CoverageFigures>,
+  result: CoverageFigures & { unit: UnitRef | null; children: readonly FiguresRow[] },
   asOf: string,
+  totalLabel = "Totalt",
 ): ExportTable {
+  const cells = (name: string, code: string | null, f: CoverageFigures): Cell[] => [
+    name,
+    code,
+    asOf,
+    f.headcount,
+    f.reached,
+    f.completed,
+    f.notStarted,
+    f.percentReached,
+  ];
+  const self = result.unit ? { ...result, unit: result.unit } : null;
   return {
     header: [
       "Enhet",
@@ -24,16 +68,13 @@ export function coverageExportTable(
       "Ej påbörjat",
       "Andel nådda (%)",
     ],
-    rows: rows.map((r) => [
-      r.unit.name,
-      r.unit.code,
-      asOf,
-      r.headcount,
-      r.reached,
-      r.completed,
-      r.notStarted,
-      r.percentReached,
-    ]),
+    kinds: ["text", "id", "date", "count", "count", "count", "count", "percent"],
+    rows: totalThenUnits(
+      { unit: result.unit, children: result.children, self },
+      (label, code) => cells(label, code, result),
+      (r) => cells(r.unit.name, r.unit.code, r),
+      totalLabel,
+    ),
   };
 }
 
@@ -50,6 +91,7 @@ export function staffExportTable(rows: readonly StaffStatus[], asOf: string): Ex
       "Genomförd datum",
       "Per datum",
     ],
+    kinds: ["text", "id", "text", "text", "text", "text", "date", "date", "date"],
     rows: rows.map((r) => [
       r.name,
       r.employeeNo,
@@ -64,21 +106,19 @@ export function staffExportTable(rows: readonly StaffStatus[], asOf: string): Ex
   };
 }
 
+type AnnualRow = { unit: UnitRef; difference: AnnualFigures } & AnnualFigures;
+
 /** The annual report's table: the total first, then one row per unit. */
 export function annualExportTable(
   report: {
     year: number;
-    units: ReadonlyArray<{ unit: UnitRef; difference: AnnualFigures } & AnnualFigures>;
+    unit?: UnitRef | null;
+    units: readonly AnnualRow[];
     difference: AnnualFigures;
   } & AnnualFigures,
   totalLabel: string,
 ): ExportTable {
-  const cells = (
-    name: string,
-    code: string | null,
-    f: AnnualFigures,
-    diff: AnnualFigures,
-  ): Cell[] => [
+  const cells = (name: string, code: string | null, f: AnnualFigures, diff: AnnualFigures) => [
     name,
     code,
     `${report.year}-12-31`,
@@ -90,6 +130,7 @@ export function annualExportTable(
     percent(f.reached, f.headcount),
     diff.reached,
   ];
+  const unit = report.unit ?? null;
   return {
     header: [
       "Enhet",
@@ -103,9 +144,12 @@ export function annualExportTable(
       "Andel nådda (%)",
       `Förändring nådda mot ${report.year - 1}`,
     ],
-    rows: [
-      cells(totalLabel, null, report, report.difference),
-      ...report.units.map((r) => cells(r.unit.name, r.unit.code, r, r.difference)),
-    ],
+    kinds: ["text", "id", "date", "count", "count", "count", "count", "count", "percent", "count"],
+    rows: totalThenUnits(
+      { unit, children: report.units, self: unit ? { ...report, unit } : null },
+      (label, code) => cells(label, code, report, report.difference),
+      (r) => cells(r.unit.name, r.unit.code, r, r.difference),
+      totalLabel,
+    ),
   };
 }

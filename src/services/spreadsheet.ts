@@ -1,10 +1,12 @@
 /**
- * Writes export tables as .xlsx (SheetJS, as bytes — no Buffer, so it runs on Workers) or as
- * CSV for Swedish Excel. Text cells are formula-escaped by the domain's cell functions.
+ * Writes export tables as .xlsx (our own SpreadsheetML parts, zipped with fflate — bytes, no
+ * Buffer, so it runs on Workers) or as CSV for Swedish Excel (formula-escaped text there).
  */
-import * as XLSX from "xlsx";
-import { toCsv, toSheetRows } from "../domain/export-cells";
+import { zipSync } from "fflate";
+import { ABOUT_SHEET, aboutRows, type ExportAbout } from "../domain/export-about";
+import { toCsv } from "../domain/export-cells";
 import type { ExportTable } from "../domain/export-tables";
+import { xlsxParts } from "../domain/export-xlsx";
 
 export type ExportFormat = "xlsx" | "csv";
 
@@ -13,26 +15,34 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
 };
 
-export function xlsxBytes(table: ExportTable, sheetName: string): Uint8Array {
-  const sheet = XLSX.utils.aoa_to_sheet(toSheetRows(table.header, table.rows));
-  sheet["!cols"] = table.header.map((h) => ({ wch: Math.max(12, h.length + 2) }));
-  const book = XLSX.utils.book_new();
-  // Sheet names: at most 31 characters, none of : \ / ? * [ ].
-  XLSX.utils.book_append_sheet(book, sheet, sheetName.replace(/[:\\/?*[\]]/g, "-").slice(0, 31));
-  const out = XLSX.write(book, {
-    type: "array",
-    bookType: "xlsx",
-    compression: true,
-  }) as ArrayBuffer;
-  return new Uint8Array(out);
+/** The table on its own sheet, then "Om rapporten" explaining it. */
+export function xlsxBytes(table: ExportTable, sheetName: string, about: ExportAbout): Uint8Array {
+  const parts = xlsxParts([
+    { name: sheetName, kinds: table.kinds, rows: [table.header, ...table.rows], layout: "table" },
+    {
+      name: ABOUT_SHEET,
+      kinds: ["text", "text"],
+      rows: aboutRows(about, table.header),
+      layout: "notes",
+    },
+  ]);
+  const encoder = new TextEncoder();
+  const files: Record<string, Uint8Array> = {};
+  // [Content_Types].xml first, as Office writes it; some readers sniff the first entry.
+  for (const path of ["[Content_Types].xml", ...Object.keys(parts)]) {
+    files[path] ??= encoder.encode(parts[path]!);
+  }
+  // Entry dates say nothing here; a fixed one keeps the bytes reproducible.
+  return zipSync(files, { level: 6, mtime: new Date("2000-01-01T00:00:00Z") });
 }
 
 export function exportBody(
   table: ExportTable,
   format: ExportFormat,
   sheetName: string,
+  about: ExportAbout,
 ): Uint8Array | string {
-  return format === "xlsx" ? xlsxBytes(table, sheetName) : toCsv(table.header, table.rows);
+  return format === "xlsx" ? xlsxBytes(table, sheetName, about) : toCsv(table.header, table.rows);
 }
 
 /** A Content-Disposition header with an ASCII fallback and the UTF-8 name. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeFormula, toCsv, toSheetRows } from "../../src/domain/export-cells";
+import { escapeFormula, toCsv } from "../../src/domain/export-cells";
 
 describe("escapeFormula", () => {
   it.each([
@@ -48,23 +48,5 @@ describe("toCsv", () => {
 
   it("quotes embedded line breaks", () => {
     expect(toCsv(["a"], [["rad 1\nrad 2"]])).toBe('\uFEFFa\r\n"rad 1\nrad 2"\r\n');
-  });
-});
-
-describe("toSheetRows", () => {
-  it("keeps numbers, escapes text, empties nulls", () => {
-    expect(
-      toSheetRows(
-        ["Namn", "Tal"],
-        [
-          ["+1", 5],
-          [null, -1],
-        ],
-      ),
-    ).toEqual([
-      ["Namn", "Tal"],
-      ["'+1", 5],
-      ["", -1],
-    ]);
   });
 });

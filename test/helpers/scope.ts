@@ -30,14 +30,14 @@ export const CHEF_SCOPE_URLS: ScopeCase[] = [
   { url: "/tackning/enhet/{unitId}" },
   { url: "/tackning/enhet/{unitId}?visa=kvar" },
   { url: "/tackning/enhet/{unitId}/export.csv" },
-  // A leaf unit's table export lists its (no) children, so admin sees no marker either.
-  { url: "/tackning/export.csv?enhet={unitId}", adminSees: false },
+  // A leaf unit's table export lists the unit itself (issue 17), so admin sees its name.
+  { url: "/tackning/export.csv?enhet={unitId}" },
   { url: "/rapport/2025?enhet={unitId}" },
   { url: "/rapport/2025/export.csv?enhet={unitId}" },
   // Security review: every export format, other dates, htmx partials, the HR-only people search.
   { url: "/tackning/enhet/{unitId}/export.xlsx" },
   { url: "/tackning/enhet/{unitId}/export.csv?datum=2025-06-30" },
-  { url: "/tackning/export.xlsx?enhet={unitId}", adminSees: false },
+  { url: "/tackning/export.xlsx?enhet={unitId}" },
   { url: "/rapport/2025/export.xlsx?enhet={unitId}" },
   { url: "/rapport/2024?enhet={unitId}" },
   { url: "/tackning?enhet={unitId}&datum=2025-06-30" },

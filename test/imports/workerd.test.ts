@@ -52,6 +52,18 @@ describe("readers in workerd", () => {
     }
   });
 
+  it.each(["personal-2025-12-31.ods", "personal-2025-12-31.fods", "webbutbildning-export.ods"])(
+    "LibreOffice's %s reads the same as on Node",
+    async (name) => {
+      const bytes = new Uint8Array(
+        readFileSync(new URL(`../fixtures/ods/${name}`, import.meta.url)),
+      );
+      const res = await mf.dispatchFetch(`http://x/?name=${name}`, { method: "POST", body: bytes });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(nodeRead(bytes, name));
+    },
+  );
+
   it("refuses random bytes named .xlsx there too", async () => {
     const res = await mf.dispatchFetch("http://x/?name=x.xlsx", {
       method: "POST",

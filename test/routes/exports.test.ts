@@ -37,8 +37,11 @@ describe("exports (small organisation, as of 2025-12-31)", () => {
       'filename="tackning-root-2025-12-31.xlsx"',
     );
     const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: "array" });
-    expect(book.SheetNames).toEqual(["Täckning"]);
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Täckning!, { header: 1 });
+    expect(book.SheetNames).toEqual(["Täckning", "Om rapporten"]);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Täckning!, {
+      header: 1,
+      raw: false,
+    });
     expect(rows).toEqual([
       [
         "Enhet",
@@ -50,17 +53,27 @@ describe("exports (small organisation, as of 2025-12-31)", () => {
         "Ej påbörjat",
         "Andel nådda (%)",
       ],
-      ["Enhet A", "A", "2025-12-31", 3, 2, 2, 1, 66.7],
-      ["Enhet B", "B", "2025-12-31", 3, 2, 1, 1, 66.7],
+      ["Förvaltningen totalt", "ROOT", "2025-12-31", "6", "4", "3", "2", "66.7"],
+      ["Enhet A", "A", "2025-12-31", "3", "2", "2", "1", "66.7"],
+      ["Enhet B", "B", "2025-12-31", "3", "2", "1", "1", "66.7"],
     ]);
-    expect(book.Sheets.Täckning!.D2).toMatchObject({ t: "n", v: 3 });
+    expect(book.Sheets.Täckning!.D2).toMatchObject({ t: "n", v: 6 });
   });
 
-  it("the staff list as xlsx has status and dates, with the formula escaped", async () => {
+  it("the table of a unit without sub-units has its own row and the total", async () => {
+    const res = await get(`/tackning/export.csv?enhet=${ids.units.A}&datum=2025-12-31`);
+    expect((await res.text()).split("\r\n").slice(1)).toEqual([
+      "Enhet A totalt;A;2025-12-31;3;2;2;1;66,7",
+      "Enhet A;A;2025-12-31;3;2;2;1;66,7",
+      "",
+    ]);
+  });
+
+  it("the staff list as xlsx has status and dates, and a formula-like name as plain text", async () => {
     const res = await get(`/tackning/enhet/${ids.units.B}/export.xlsx?datum=2025-12-31`);
     const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: "array" });
     const sheet = book.Sheets.Personal!;
-    const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: "" });
+    const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: "", raw: false });
     expect(rows[0]).toEqual([
       "Namn",
       "Anställningsnummer",
@@ -77,8 +90,9 @@ describe("exports (small organisation, as of 2025-12-31)", () => {
       ["S6", "Påbörjad", "2025-12-31", ""],
       ["S5", "Genomförd", "2024-05-05", "2025-10-01"],
     ]);
+    // A string cell is never run as a formula, so no apostrophe is stored in .xlsx.
     expect(sheet.A2).toMatchObject({ t: "s" });
-    expect(String(sheet.A2!.v)).toMatch(/^'=HYPERLINK/);
+    expect(String(sheet.A2!.v)).toMatch(/^=HYPERLINK\("http:\/\/x"\) /);
     expect(sheet.A2!.f).toBeUndefined();
   });
 
@@ -90,6 +104,7 @@ describe("exports (small organisation, as of 2025-12-31)", () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     expect(text).toBe(
       "Enhet;Enhetskod;Per datum;Anställda;Påbörjat eller genomfört;Genomfört;Ej påbörjat;Andel nådda (%)\r\n" +
+        "Förvaltningen totalt;ROOT;2025-12-31;6;4;3;2;66,7\r\n" +
         "Enhet A;A;2025-12-31;3;2;2;1;66,7\r\n" +
         "Enhet B;B;2025-12-31;3;2;1;1;66,7\r\n",
     );
@@ -108,6 +123,7 @@ describe("exports (small organisation, as of 2025-12-31)", () => {
     const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: "array" });
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, {
       header: 1,
+      raw: false,
     });
     expect(rows[0]).toEqual([
       "Enhet",
@@ -123,9 +139,9 @@ describe("exports (small organisation, as of 2025-12-31)", () => {
     ]);
     // 2024: Eva had started (1 reached, in A); see test/fixtures/small-org.ts.
     expect(rows.slice(1)).toEqual([
-      ["Förvaltningen totalt", "", "2025-12-31", 6, 4, 3, 3, 2, 66.7, 3],
-      ["Enhet A", "A", "2025-12-31", 3, 2, 2, 2, 2, 66.7, 1],
-      ["Enhet B", "B", "2025-12-31", 3, 2, 1, 1, 0, 66.7, 2],
+      ["Förvaltningen totalt", "ROOT", "2025-12-31", "6", "4", "3", "3", "2", "66.7", "3"],
+      ["Enhet A", "A", "2025-12-31", "3", "2", "2", "2", "2", "66.7", "1"],
+      ["Enhet B", "B", "2025-12-31", "3", "2", "1", "1", "0", "66.7", "2"],
     ]);
     expect((await get(`/rapport/2025/export.csv?enhet=${ids.units.B}`, chefA)).status).toBe(404);
     expect((await get("/rapport/20x5/export.csv")).status).toBe(404);
@@ -139,7 +155,7 @@ describe("exports (small organisation, as of 2025-12-31)", () => {
     expect(log.at(-1)).toMatchObject({
       userId: ledning.userId,
       target: "tackning-alla-2025-12-31.csv",
-      detail: { kind: "coverage", format: "csv", unit: null, asOf: "2025-12-31", rows: 1 },
+      detail: { kind: "coverage", format: "csv", unit: null, asOf: "2025-12-31", rows: 2 },
     });
   });
 

@@ -71,8 +71,8 @@ function UploadForm({ today, limitLabel }: { today: string; limitLabel: string }
       <input id="asOf" name="asOf" type="date" value={today} />
       <div class="dropzone" data-dropzone>
         <label for="file">Välj fil eller dra och släpp den här</label>
-        <input id="file" name="file" type="file" accept=".xlsx,.xls,.csv" required />
-        <p class="muted">Excel (.xlsx, .xls) eller CSV, högst {limitLabel}.</p>
+        <input id="file" name="file" type="file" accept=".xlsx,.xls,.ods,.fods,.csv" required />
+        <p class="muted">Excel (.xlsx, .xls), LibreOffice (.ods) eller CSV, högst {limitLabel}.</p>
       </div>
       <progress class="upload-progress" max="100" value="0" hidden data-upload-progress>
         Laddar upp …

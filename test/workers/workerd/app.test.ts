@@ -3,6 +3,7 @@
  * wrangler.toml's settings) against libSQL over HTTP — the fixture server from globalSetup.
  */
 import { env, exports } from "cloudflare:workers";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../db/seed";
 import { SESSION_COOKIE } from "../../../src/auth/middleware";
@@ -155,5 +156,15 @@ describe("the Worker on workerd, libSQL over HTTP", () => {
     });
     expect(undo.status).toBe(303);
     expect(await reachedOnPage()).toBe(before);
+  });
+
+  it("writes an .xlsx export in workerd: two sheets, date cells, 'Om rapporten'", async () => {
+    const cookie = sessionCookie(await login("ledning@demo.se"));
+    const res = await request("/tackning/export.xlsx", { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(strFromU8(files["xl/workbook.xml"]!)).toContain('<sheet name="Om rapporten"');
+    expect(strFromU8(files["xl/worksheets/sheet1.xml"]!)).toMatch(/<c r="C2" s="2"><v>\d+<\/v>/);
   });
 });
