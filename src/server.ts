@@ -16,6 +16,7 @@ import { oidcConfigFromEnv } from "./auth/oidc-config";
 import { publicOriginFromEnv } from "./auth/public-origin";
 import { useNodeScrypt } from "./cli/node-scrypt";
 import { stockholmDate } from "./domain/dates";
+import { PENDING_UPLOAD_SWEEP_MS, purgeStalePendingUploads } from "./services/imports/pending";
 
 useNodeScrypt();
 
@@ -62,6 +63,12 @@ async function main(): Promise<void> {
       publicOrigin: publicOriginFromEnv(process.env),
     }),
   );
+
+  // Upload previews nobody confirmed are personal data: gone within the hour.
+  setInterval(
+    () => void purgeStalePendingUploads(db, new Date()).catch((err) => console.error(err)),
+    PENDING_UPLOAD_SWEEP_MS,
+  ).unref();
 
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "127.0.0.1";

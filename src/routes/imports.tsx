@@ -19,7 +19,12 @@ import { isIsoDate, stockholmDate } from "../domain/dates";
 import type { AppEnv } from "../env";
 import { importCompletions } from "../services/imports/completions";
 import { countOpenUnmatched, listImports } from "../services/imports/history";
-import { savePendingUpload, takePendingUpload } from "../services/imports/pending";
+import {
+  cancelPendingUpload,
+  purgeStalePendingUploads,
+  savePendingUpload,
+  takePendingUpload,
+} from "../services/imports/pending";
 import { importStaff } from "../services/imports/staff";
 import type { ImportReport } from "../services/imports/types";
 import { undoImport } from "../services/imports/undo";
@@ -83,6 +88,7 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
     .use("/imports", requireRole(...CAN.importFiles))
     .use("/imports/*", requireRole(...CAN.importFiles))
     .get("/imports", async (c) => {
+      await purgeStalePendingUploads(c.get("db"), c.get("now")());
       const done = c.req.query("done");
       const undone = c.req.query("undone");
       return importsPage(c, {
@@ -145,6 +151,7 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
           c.get("db"),
           c.get("user")!.id,
           c.req.valid("form").pending,
+          c.get("now")(),
         );
         if (!pending)
           return importsPage(
@@ -173,6 +180,16 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
           if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 409);
           throw err;
         }
+      },
+    )
+    .post(
+      "/imports/cancel",
+      zValidator("form", z.object({ pending: z.string().regex(/^[0-9a-f]{32}$/) })),
+      async (c) => {
+        await cancelPendingUpload(c.get("db"), c.get("user")!.id, c.req.valid("form").pending);
+        return importsPage(c, {
+          notice: "Importen är avbruten; den uppladdade filen är borttagen.",
+        });
       },
     )
     .post(

@@ -1,8 +1,18 @@
-/** Uploads kept between the web preview and HR's confirm (the one table issue 4 adds). */
+/**
+ * Uploads kept between the web preview and HR's confirm. Personal data, so kept as briefly
+ * and as small as possible: one preview per user (a new upload replaces the last), gone on
+ * confirm or cancel, and unusable — then deleted — within the hour. Deleting zeroes the bytes
+ * on the embedded database (secure-delete.ts), so a copy of the file does not keep them.
+ */
 import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
-import { and, eq, lt } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import { and, eq, gte, lt, ne } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../../db/client";
 import { pendingUploads } from "../../../db/schema";
+import {
+  isEmbeddedFile,
+  truncateWriteAheadLog,
+  zeroDeletedContent,
+} from "../privacy/secure-delete";
 
 export type PendingUpload = {
   id: string;
@@ -12,13 +22,44 @@ export type PendingUpload = {
   bytes: Uint8Array;
 };
 
-const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/**
+ * A preview is usable for 50 minutes; the Node server sweeps every 5 minutes, so none is
+ * kept for more than an hour (on Workers: swept by every upload, the imports page and the
+ * retention purge).
+ */
+export const PENDING_UPLOAD_MAX_AGE_MS = 50 * 60 * 1000;
+export const PENDING_UPLOAD_SWEEP_MS = 5 * 60 * 1000;
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+const staleBefore = (now: Date) =>
+  new Date(now.getTime() - PENDING_UPLOAD_MAX_AGE_MS).toISOString();
+
+/** Deletes in one transaction with deleted content zeroed, then empties the write-ahead log. */
+async function deleteZeroed(db: Db, run: (tx: DbOrTx) => Promise<number>): Promise<number> {
+  const embedded = isEmbeddedFile(db);
+  const n = await db.transaction(async (tx) => {
+    await zeroDeletedContent(tx, embedded);
+    return run(tx);
+  });
+  if (n > 0) await truncateWriteAheadLog(db);
+  return n;
+}
+
+async function deleteWhere(tx: DbOrTx, where: ReturnType<typeof and>): Promise<number> {
+  const rows = await tx.delete(pendingUploads).where(where).returning({ id: pendingUploads.id });
+  return rows.length;
+}
+
+/** Every user's previews older than an hour (also called by the retention purge's caller). */
+export function purgeStalePendingUploads(db: Db, now: Date): Promise<number> {
+  return deleteZeroed(db, (tx) => deleteWhere(tx, lt(pendingUploads.createdAt, staleBefore(now))));
+}
+
+/** Saves a preview; the user's earlier previews and everyone's stale ones go. */
 export async function savePendingUpload(
   db: Db,
   userId: number,
@@ -26,9 +67,13 @@ export async function savePendingUpload(
   now: Date,
 ): Promise<string> {
   const id = randomId();
-  await db
-    .delete(pendingUploads)
-    .where(lt(pendingUploads.createdAt, new Date(now.getTime() - MAX_AGE_MS).toISOString()));
+  await deleteZeroed(db, async (tx) => {
+    const n = await deleteWhere(
+      tx,
+      and(lt(pendingUploads.createdAt, staleBefore(now)), ne(pendingUploads.userId, userId)),
+    );
+    return n + (await deleteWhere(tx, eq(pendingUploads.userId, userId)));
+  });
   await db.insert(pendingUploads).values({
     id,
     userId,
@@ -36,20 +81,25 @@ export async function savePendingUpload(
     fileName: upload.fileName,
     asOf: upload.asOf,
     content: encodeBase64(upload.bytes),
+    createdAt: now.toISOString(),
   });
   return id;
 }
 
-/** The user's own pending upload, or null (someone else's id is as good as none). */
+/** The user's own fresh pending upload, deleted as it is taken; null otherwise. */
 export async function takePendingUpload(
   db: Db,
   userId: number,
   id: string,
+  now: Date,
 ): Promise<PendingUpload | null> {
-  const where = and(eq(pendingUploads.id, id), eq(pendingUploads.userId, userId));
-  const [row] = await db.select().from(pendingUploads).where(where);
+  const mine = and(eq(pendingUploads.id, id), eq(pendingUploads.userId, userId));
+  const [row] = await db
+    .select()
+    .from(pendingUploads)
+    .where(and(mine, gte(pendingUploads.createdAt, staleBefore(now))));
+  await deleteZeroed(db, (tx) => deleteWhere(tx, mine));
   if (!row) return null;
-  await db.delete(pendingUploads).where(where);
   return {
     id: row.id,
     kind: row.kind,
@@ -57,4 +107,10 @@ export async function takePendingUpload(
     asOf: row.asOf,
     bytes: decodeBase64(row.content),
   };
+}
+
+/** Cancel on the preview page: the user's preview is deleted at once. */
+export async function cancelPendingUpload(db: Db, userId: number, id: string): Promise<boolean> {
+  const mine = and(eq(pendingUploads.id, id), eq(pendingUploads.userId, userId));
+  return (await deleteZeroed(db, (tx) => deleteWhere(tx, mine))) > 0;
 }

@@ -26,11 +26,9 @@ import {
   scrubIdentity,
 } from "../../domain/retention";
 import { audit } from "../audit";
+import { PENDING_UPLOAD_MAX_AGE_MS } from "../imports/pending";
 import { getRetentionPolicy } from "./retention-settings";
 import { isEmbeddedFile, truncateWriteAheadLog, zeroDeletedContent } from "./secure-delete";
-
-/** Previews waiting for a confirm are personal data too; nobody confirms after an hour. */
-export const PENDING_UPLOAD_MAX_AGE_MS = 60 * 60 * 1000;
 
 export interface PurgeCounts {
   people: number;
