@@ -268,6 +268,8 @@ export const sessions = sqliteTable(
       .references(() => users.id),
     /** Unix milliseconds. */
     expiresAt: integer("expires_at").notNull(),
+    /** Set when signed in via SSO: the `id_token_hint` for logging out at the provider. */
+    oidcIdToken: text("oidc_id_token"),
     createdAt: createdAt(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { csrfProtection, requestBodyLimit, requireSignIn, securityHeaders } from "./auth/guard";
 import { sessionMiddleware } from "./auth/middleware";
+import { checkOidc } from "./auth/oidc-health";
 import type { AppDeps, AppEnv } from "./env";
 import { adminRoutes } from "./routes/admin";
 import { annualReportRoutes } from "./routes/annual-report";
@@ -38,7 +39,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(sessionMiddleware);
   app.use(requireSignIn);
 
-  app.get("/healthz", (c) => c.json({ ok: true }));
+  app.get("/healthz", async (c) => {
+    // SSO settings that do not fit the provider fail the check; an unreachable provider only
+    // warns, since password sign-in still works.
+    const oidc = c.get("oidc");
+    const sso = oidc ? await checkOidc(oidc, c.get("now")()) : null;
+    const ok = sso?.status !== "misconfigured";
+    return c.json({ ok, ...(sso ? { oidc: sso } : {}) }, ok ? 200 : 503);
+  });
   app.route("/", authRoutes);
   app.route("/", ssoRoutes);
   app.route("/", adminRoutes);

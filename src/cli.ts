@@ -24,6 +24,7 @@ import { privacyPurge } from "./cli/privacy-purge";
 import { reportAnnual } from "./cli/report-annual";
 import { reportCoverage } from "./cli/report-coverage";
 import { userCreate } from "./cli/user-create";
+import { userUnlinkSso } from "./cli/user-unlink-sso";
 import { stockholmDate } from "./domain/dates";
 
 type Command = (db: Db, args: ReturnType<typeof parse>, io: CliIo) => Promise<CliOutput>;
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   "user create": userCreate,
   "privacy purge": privacyPurge,
   "privacy extract": privacyExtract,
+  "user unlink-sso": userUnlinkSso,
   "db migrate": async () => ({ json: { migrated: true }, text: "Databasen är migrerad." }),
   "db seed-demo": async (db, _args, io) => {
     if (!(await isEmpty(db)))

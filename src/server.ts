@@ -13,6 +13,7 @@ import { createApp } from "./app";
 import { nodeClientIp } from "./auth/client-ip";
 import { allowedOriginsFromEnv } from "./auth/guard";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
+import { checkOidc, describeOidcHealth } from "./auth/oidc-health";
 import { publicOriginFromEnv } from "./auth/public-origin";
 import { useNodeScrypt } from "./cli/node-scrypt";
 import { stockholmDate } from "./domain/dates";
@@ -77,7 +78,14 @@ async function main(): Promise<void> {
       `Genomförd kör på http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${info.port}/`,
     );
     console.log(`Databas: ${url}`);
-    if (oidc) console.log(`Inloggning via OpenID Connect: ${oidc.issuer}`);
+    if (oidc) {
+      // Checked now so a wrong issuer shows here, not at someone's first click.
+      void checkOidc(oidc, new Date()).then((health) => {
+        const line = describeOidcHealth(health);
+        if (health.status === "ok") console.log(line);
+        else console.error(line);
+      });
+    }
     if (seeded || seedDemo) {
       console.log(`Demoinloggningar (lösenord "${DEMO_PASSWORD}"):`);
       for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}`);

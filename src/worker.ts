@@ -25,6 +25,8 @@ interface WorkerEnv {
   OIDC_TOKEN_ENDPOINT?: string;
   OIDC_JWKS_URI?: string;
   OIDC_LABEL?: string;
+  OIDC_TOKEN_AUTH_METHOD?: string;
+  OIDC_POST_LOGOUT_REDIRECT_URI?: string;
   /** Extra origins allowed to POST, comma-separated. */
   ORIGIN?: string;
   /** Public address for links (default: the first ORIGIN). */

@@ -31,11 +31,13 @@ export async function createSession(
   token: string,
   userId: number,
   now: Date = new Date(),
+  oidcIdToken: string | null = null,
 ): Promise<Session> {
   const session = {
     id: sessionIdFromToken(token),
     userId,
     expiresAt: now.getTime() + SESSION_LIFETIME_MS,
+    oidcIdToken,
   };
   const [row] = await db.insert(sessions).values(session).returning();
   return row!;

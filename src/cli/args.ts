@@ -12,6 +12,7 @@ export const USAGE = `Användning:
                   [--password-stdin]   (annars skrivs en engångslänk för att välja lösenord ut)
   cli privacy purge [--dry-run] [--json]      (gallring enligt inställda tider)
   cli privacy extract --employee-no NR [--json]   (registerutdrag för en person)
+  cli user unlink-sso E-POST [--json]   (koppla bort kontots inloggningskonto hos SSO-leverantören)
   cli db migrate
   cli db seed-demo
 

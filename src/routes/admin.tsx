@@ -10,6 +10,7 @@ import {
   UserDetail,
   UserList,
 } from "../../views/pages/admin/users";
+import { ssoLabel } from "../auth/oidc-config";
 import { setPasswordPath } from "../auth/password-tokens";
 import { publicLink } from "../auth/public-origin";
 import { CAN, requireRole } from "../auth/roles";
@@ -25,6 +26,7 @@ import {
   setActive,
   setUserUnits,
   UserInputError,
+  unlinkSso,
 } from "../services/users";
 import { formValidator } from "./form";
 import { page } from "./render";
@@ -49,6 +51,12 @@ const idParam = (c: Context<AppEnv>) => {
   return id;
 };
 
+/** The provider's name for "kopplad till …" texts; null without SSO. */
+const ssoName = (c: Context<AppEnv>) => {
+  const oidc = c.get("oidc");
+  return oidc ? ssoLabel(oidc) : null;
+};
+
 const actor = (c: Context<AppEnv>) => ({ userId: c.get("user")!.id, ip: c.get("clientIp") });
 
 async function detail(
@@ -66,6 +74,7 @@ async function detail(
       user={user}
       units={await assignableUnits(db)}
       isSelf={user.id === c.get("user")!.id}
+      ssoName={ssoName(c)}
       error={message.error ?? null}
       notice={message.notice ?? null}
     />,
@@ -109,7 +118,7 @@ export const adminRoutes = new Hono<AppEnv>()
         <PasswordLinkCreated
           user={(await getUser(db, user.id))!}
           link={link}
-          ssoEnabled={!!c.get("oidc")}
+          ssoName={ssoName(c)}
         />,
         201,
       );
@@ -162,6 +171,17 @@ export const adminRoutes = new Hono<AppEnv>()
       setActive(c.get("db"), id, true, actor(c)),
     );
   })
+  .post("/admin/users/:id/unlink-sso", requireRole(...CAN.manageUsers), (c) => {
+    const id = idParam(c);
+    return change(
+      c,
+      id,
+      "Inloggningskontot är bortkopplat. Nästa inloggning med samma e-postadress kopplar kontot på nytt.",
+      async () => {
+        await unlinkSso(c.get("db"), id, actor(c));
+      },
+    );
+  })
   .post("/admin/users/:id/password-link", requireRole(...CAN.manageUsers), async (c) => {
     const db = c.get("db");
     const id = idParam(c);
@@ -169,11 +189,7 @@ export const adminRoutes = new Hono<AppEnv>()
     if (!user) throw new HTTPException(404, { message: "Kontot finns inte." });
     const token = await newPasswordLink(db, id, actor(c), c.get("now")());
     const link = publicLink(c, setPasswordPath(token));
-    return page(
-      c,
-      "Ny länk",
-      <PasswordLinkCreated user={user} link={link} ssoEnabled={!!c.get("oidc")} />,
-    );
+    return page(c, "Ny länk", <PasswordLinkCreated user={user} link={link} ssoName={ssoName(c)} />);
   })
   .get("/admin/audit", requireRole(...CAN.manageUsers), async (c) => {
     const action = c.req.query("action") || null;

@@ -7,6 +7,7 @@ import { LoginPage, type LoginPageProps } from "../../views/pages/login";
 import { PasswordForm } from "../../views/pages/password";
 import { clearSessionCookie, setSessionCookie } from "../auth/cookie";
 import { checkCurrentPassword, loginWithPassword } from "../auth/login";
+import { ssoLabel } from "../auth/oidc-config";
 import { passwordProblem } from "../auth/password-policy";
 import { consumePasswordToken, peekPasswordToken } from "../auth/password-tokens";
 import { requireRole } from "../auth/roles";
@@ -16,6 +17,7 @@ import { audit } from "../services/audit";
 import { getUser, setPassword } from "../services/users";
 import { formValidator } from "./form";
 import { page } from "./render";
+import { providerLogoutOffer } from "./sso";
 
 const loginForm = z.object({
   email: z.string().trim().toLowerCase().max(254).default(""),
@@ -51,19 +53,26 @@ export function loginPage(
   status: 200 | 401 | 403 | 429 | 503 = 200,
 ) {
   const oidc = c.get("oidc");
-  const ssoLabel = oidc ? (oidc.label ?? "Logga in med Microsoft-konto") : null;
+  const ssoButton = oidc ? `Logga in med ${ssoLabel(oidc)}` : null;
   return c.html(
     <Layout title="Logga in">
-      <LoginPage {...props} ssoLabel={ssoLabel} />
+      <LoginPage {...props} ssoLabel={ssoButton} />
     </Layout>,
     status,
   );
 }
 
-/** Starts a fresh session (a new token on every sign-in, never a reused one). */
-export async function signIn(c: Context<AppEnv>, userId: number): Promise<void> {
+/**
+ * Starts a fresh session (a new token on every sign-in, never a reused one). An SSO sign-in
+ * keeps the ID token for logging out at the provider.
+ */
+export async function signIn(
+  c: Context<AppEnv>,
+  userId: number,
+  oidcIdToken: string | null = null,
+): Promise<void> {
   const token = generateSessionToken();
-  await createSession(c.get("db"), token, userId, c.get("now")());
+  await createSession(c.get("db"), token, userId, c.get("now")(), oidcIdToken);
   setSessionCookie(c, token);
 }
 
@@ -110,7 +119,8 @@ export const authRoutes = new Hono<AppEnv>()
       });
     }
     clearSessionCookie(c);
-    return c.redirect("/login", 303);
+    const offer = session?.oidcIdToken ? await providerLogoutOffer(c, session.oidcIdToken) : null;
+    return offer ?? c.redirect("/login", 303);
   })
   .get("/password", requireRole(...ROLES), (c) => {
     const user = c.get("user")!;

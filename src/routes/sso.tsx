@@ -1,7 +1,7 @@
 /**
- * Single sign-on (OpenID Connect, Microsoft Entra ID in production). The state, PKCE verifier,
- * nonce and return path live for ten minutes in one HttpOnly cookie scoped to /login/sso.
- * A verified e-mail signs in only a pre-created, active account; anyone else is refused.
+ * Single sign-on with any standard OpenID provider (Entra ID, e-legitimation brokers …).
+ * The state, PKCE verifier, nonce and return path live for ten minutes in one HttpOnly cookie
+ * scoped to /login/sso. A verified e-mail signs in only a pre-created, active account.
  */
 import { decodeBase64urlIgnorePadding, encodeBase64url } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
@@ -9,10 +9,20 @@ import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { users } from "../../db/schema";
 import { isSecureOrigin } from "../auth/cookie";
-import { emailFromClaims, finishAuthorization, startAuthorization } from "../auth/oidc";
+import {
+  endSessionUrl,
+  finishAuthorization,
+  OidcConfigError,
+  OidcUnreachableError,
+  type SignInResult,
+  startAuthorization,
+} from "../auth/oidc";
+import { ssoIdentity } from "../auth/oidc-claims";
+import { ssoLabel } from "../auth/oidc-config";
 import type { AppEnv } from "../env";
 import { audit } from "../services/audit";
 import { loginPage, safeNext, signIn } from "./auth";
+import { ssoMessages } from "./sso-messages";
 
 const FLOW_COOKIE = "genomford_oidc";
 const FLOW_PATH = "/login/sso";
@@ -24,9 +34,17 @@ interface Flow {
   next: string;
 }
 
-function refuse(c: Context<AppEnv>, error: string) {
-  return loginPage(c, { error }, 403);
+/** A provider we cannot use right now: its fault (unreachable) or our settings' (misconfigured). */
+function unavailable(c: Context<AppEnv>, err: unknown) {
+  const text = ssoMessages(ssoLabel(c.get("oidc")!));
+  return loginPage(
+    c,
+    { error: err instanceof OidcConfigError ? text.misconfigured : text.unreachable },
+    503,
+  );
 }
+
+const refuse = (c: Context<AppEnv>, error: string) => loginPage(c, { error }, 403);
 
 export const ssoRoutes = new Hono<AppEnv>()
   .get("/login/sso", async (c) => {
@@ -34,14 +52,10 @@ export const ssoRoutes = new Hono<AppEnv>()
     if (!config) return c.notFound();
     let start: Awaited<ReturnType<typeof startAuthorization>>;
     try {
-      start = await startAuthorization(config);
+      start = await startAuthorization(config, c.get("now")());
     } catch (err) {
-      console.error("OIDC discovery failed:", err);
-      return loginPage(
-        c,
-        { error: "Inloggning via Microsoft går inte att nå just nu. Försök igen om en stund." },
-        503,
-      );
+      console.error("OIDC: sign-in cannot start:", err instanceof Error ? err.message : err);
+      return unavailable(c, err);
     }
     const flow: Flow = {
       state: start.state,
@@ -61,24 +75,27 @@ export const ssoRoutes = new Hono<AppEnv>()
   .get("/login/sso/callback", async (c) => {
     const config = c.get("oidc");
     if (!config) return c.notFound();
+    const text = ssoMessages(ssoLabel(config));
     const db = c.get("db");
     const ip = c.get("clientIp");
     const flow = readFlow(getCookie(c, FLOW_COOKIE));
     deleteCookie(c, FLOW_COOKIE, { path: FLOW_PATH, secure: isSecureOrigin(c) });
     const { code, state, error } = c.req.query();
-    if (error || !code || !flow || state !== flow.state) {
-      await audit(db, {
+    const failed = (reason: string) =>
+      // Anyone can call this URL: keep what it sends short in the audit log.
+      audit(db, {
         userId: null,
         action: "login.failed",
-        // Anyone can call this URL: the provider's error code is short, anything longer is noise.
-        detail: { method: "oidc", reason: (error ?? "state").slice(0, 100) },
+        detail: { method: "oidc", reason: reason.slice(0, 200) },
         ip,
       });
-      return refuse(c, "Inloggningen via Microsoft avbröts eller tog för lång tid. Försök igen.");
+    if (error || !code || !flow || state !== flow.state) {
+      await failed((error ?? "state").slice(0, 100));
+      return refuse(c, text.aborted);
     }
-    let claims: Awaited<ReturnType<typeof finishAuthorization>>;
+    let result: SignInResult;
     try {
-      claims = await finishAuthorization(
+      result = await finishAuthorization(
         config,
         code,
         flow.codeVerifier,
@@ -86,37 +103,46 @@ export const ssoRoutes = new Hono<AppEnv>()
         c.get("now")(),
       );
     } catch (err) {
-      await audit(db, {
-        userId: null,
-        action: "login.failed",
-        detail: { method: "oidc", reason: err instanceof Error ? err.message : String(err) },
-        ip,
-      });
-      return refuse(c, "Inloggningen via Microsoft kunde inte bekräftas. Försök igen.");
+      await failed(err instanceof Error ? err.message : String(err));
+      if (err instanceof OidcUnreachableError || err instanceof OidcConfigError) {
+        console.error("OIDC: sign-in cannot finish:", err.message);
+        return unavailable(c, err);
+      }
+      return refuse(c, text.unverifiable);
     }
-    const email = emailFromClaims(claims);
-    const user = email
-      ? await db.query.users.findFirst({ where: eq(users.email, email) })
-      : undefined;
-    // Once linked, an account follows the provider's stable subject, not a reassigned address.
-    const subjectMismatch = !!user?.oidcSubject && user.oidcSubject !== claims.sub;
-    if (!user?.active || subjectMismatch) {
-      await audit(db, {
-        userId: user?.id ?? null,
+    const { claims, idToken } = result;
+    const identity = ssoIdentity(claims);
+    const refused = (reason: string, target: string, userId: number | null = null) =>
+      audit(db, {
+        userId,
         action: "login.sso_refused",
-        target: email ?? claims.sub,
-        detail: { reason: !user ? "unknown" : !user.active ? "inactive" : "subject" },
+        target,
+        detail: reason === "subject" ? { reason, rejectedSub: claims.sub } : { reason },
         ip,
       });
+    if (!identity.ok) {
+      await refused(identity.reason, identity.reason === "no_email" ? claims.sub : identity.email);
       return refuse(
         c,
-        `Det finns inget aktivt konto i Genomförd för ${email ?? "ditt konto"}. Be en administratör att lägga upp dig.`,
+        identity.reason === "no_email" ? text.noEmail : text.unverified(identity.email),
       );
+    }
+    const email = identity.email;
+    const user = await db.query.users.findFirst({ where: eq(users.email, email) });
+    if (!user?.active) {
+      await refused(user ? "inactive" : "unknown", email, user?.id ?? null);
+      return refuse(c, text.noAccount(email));
+    }
+    // Once linked, an account follows the provider's stable subject, not a reassigned address.
+    if (user.oidcSubject && user.oidcSubject !== claims.sub) {
+      // Nobody signed in: the actor is the anonymous attempt, the rejected subject is kept.
+      await refused("subject", email);
+      return refuse(c, text.otherLogin(email));
     }
     if (!user.oidcSubject) {
       await db.update(users).set({ oidcSubject: claims.sub }).where(eq(users.id, user.id));
     }
-    await signIn(c, user.id);
+    await signIn(c, user.id, idToken);
     await audit(db, {
       userId: user.id,
       action: "login.ok",
@@ -126,6 +152,26 @@ export const ssoRoutes = new Hono<AppEnv>()
     });
     return c.redirect(flow.next, 303);
   });
+
+/**
+ * After "Logga ut" from an SSO session: the login page offers ending the provider's session
+ * too (RP-initiated logout). Only offered, because ending an Entra session also signs the
+ * browser out of Outlook and Teams. Null when the provider has no end_session_endpoint.
+ */
+export async function providerLogoutOffer(
+  c: Context<AppEnv>,
+  idToken: string,
+): Promise<Response | null> {
+  const config = c.get("oidc");
+  if (!config) return null;
+  const url = await endSessionUrl(config, idToken, c.get("now")());
+  if (!url) return null;
+  const text = ssoMessages(ssoLabel(config));
+  return loginPage(c, {
+    notice: text.loggedOut,
+    providerLogout: { url: url.toString(), label: text.logoutAtProvider },
+  });
+}
 
 function readFlow(raw: string | undefined): Flow | null {
   if (!raw) return null;

@@ -23,7 +23,8 @@ export type AuditAction =
   | "user.activated"
   | "user.password_link"
   | "privacy.retention_changed"
-  | "privacy.purged";
+  | "privacy.purged"
+  | "user.sso_unlinked";
 
 export interface AuditEntry {
   userId: number | null;

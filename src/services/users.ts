@@ -239,3 +239,30 @@ export async function newPasswordLink(
   });
   return token;
 }
+
+/**
+ * Clears the link to the provider's `sub` (e.g. after the app was registered anew at the
+ * provider, which changes every `sub`). The next SSO sign-in links again by e-mail.
+ */
+export async function unlinkSso(db: Db, id: number, actor: Actor): Promise<User> {
+  const user = await mustGet(db, id);
+  if (!user.oidcSubject) {
+    throw new UserInputError(`Kontot ${user.email} är inte kopplat till något inloggningskonto.`);
+  }
+  await db.update(users).set({ oidcSubject: null }).where(eq(users.id, id));
+  await audit(db, {
+    userId: actor.userId,
+    action: "user.sso_unlinked",
+    target: user.email,
+    detail: { sub: user.oidcSubject },
+    ip: actor.ip ?? null,
+  });
+  return user;
+}
+
+export async function userIdByEmail(db: Db, email: string): Promise<number> {
+  const normalised = email.trim().toLowerCase();
+  const user = await db.query.users.findFirst({ where: eq(users.email, normalised) });
+  if (!user) throw new UserInputError(`Det finns inget konto för ${normalised}.`);
+  return user.id;
+}

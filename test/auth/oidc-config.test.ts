@@ -1,33 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { emailFromClaims, type IdTokenClaims } from "../../src/auth/oidc";
-import { oidcConfigFromEnv } from "../../src/auth/oidc-config";
+import { oidcConfigFromEnv, providerLabel } from "../../src/auth/oidc-config";
 
-const base = { iss: "i", sub: "s", aud: "a", exp: 1 } satisfies IdTokenClaims;
+const REQUIRED = {
+  OIDC_ISSUER: "https://login.microsoftonline.com/t/v2.0",
+  OIDC_CLIENT_ID: "app",
+  OIDC_REDIRECT_URI: "https://g.example/login/sso/callback",
+};
 
-describe("OIDC configuration and claims", () => {
-  it("is off without variables and complete with the four required ones", () => {
+describe("OIDC configuration", () => {
+  it("is off without variables and complete with the required ones", () => {
     expect(oidcConfigFromEnv({})).toBeNull();
-    expect(
-      oidcConfigFromEnv({
-        OIDC_ISSUER: "https://login.microsoftonline.com/t/v2.0",
-        OIDC_CLIENT_ID: "app",
-        OIDC_CLIENT_SECRET: " ",
-        OIDC_REDIRECT_URI: "https://g.example/login/sso/callback",
-      }),
-    ).toMatchObject({ issuer: "https://login.microsoftonline.com/t/v2.0", clientSecret: null });
+    expect(oidcConfigFromEnv({ ...REQUIRED, OIDC_CLIENT_SECRET: " " })).toMatchObject({
+      issuer: "https://login.microsoftonline.com/t/v2.0",
+      clientSecret: null,
+      label: "Microsoft",
+    });
   });
 
   it("refuses a half configuration instead of silently turning SSO off", () => {
     expect(() => oidcConfigFromEnv({ OIDC_ISSUER: "https://x" })).toThrow(/set together/);
   });
 
+  it("refuses an unknown token authentication method", () => {
+    expect(() => oidcConfigFromEnv({ ...REQUIRED, OIDC_TOKEN_AUTH_METHOD: "basic" })).toThrow(
+      /client_secret_basic, client_secret_post, none/,
+    );
+    expect(
+      oidcConfigFromEnv({ ...REQUIRED, OIDC_TOKEN_AUTH_METHOD: "client_secret_post" }),
+    ).toMatchObject({ tokenAuthMethod: "client_secret_post" });
+  });
+
   it.each([
-    [{ email: " Anna@Stockholm.se " }, "anna@stockholm.se"],
-    [{ preferred_username: "anna@stockholm.se" }, "anna@stockholm.se"],
-    [{ email: "anna@stockholm.se", preferred_username: "other@x.se" }, "anna@stockholm.se"],
-    [{ preferred_username: "anna" }, null],
-    [{}, null],
-  ])("takes the e-mail from %j", (claims, email) => {
-    expect(emailFromClaims({ ...base, ...claims })).toBe(email);
+    ["Freja eID", "https://idp.example.se", "Freja eID"],
+    ["Logga in med Microsoft-konto", "https://login.microsoftonline.com/t/v2.0", "Microsoft-konto"],
+    ["logga in via BankID", "https://idp.example.se", "BankID"],
+    [undefined, "https://login.microsoftonline.com/t/v2.0", "Microsoft"],
+    [undefined, "https://idp.kommun.se/oidc", "idp.kommun.se"],
+  ])("names the provider from OIDC_LABEL %j and issuer %s", (label, issuer, name) => {
+    expect(providerLabel(label, issuer)).toBe(name);
   });
 });

@@ -10,10 +10,12 @@ import { join } from "node:path";
 
 export interface RunningServer {
   baseUrl: string;
+  /** Everything the server printed so far (stdout and stderr). */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, "127.0.0.1", () => {
@@ -23,11 +25,19 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `port` and extra `env` for tests that must know the address first (SSO redirect URIs). */
+export async function startServer(
+  opts: { port?: number; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), "genomford-e2e-"));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child: ChildProcess = spawn("npx", ["tsx", "src/server.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${join(dir, "e2e.db")}` },
+    env: {
+      ...process.env,
+      ...opts.env,
+      PORT: String(port),
+      DATABASE_URL: `file:${join(dir, "e2e.db")}`,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -48,6 +58,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     baseUrl,
+    output: () => output,
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));

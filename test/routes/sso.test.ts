@@ -1,4 +1,8 @@
-/** OpenID Connect round trip against a real provider on 127.0.0.1 (oauth2-mock-server). */
+/**
+ * OpenID Connect round trip against oauth2-mock-server on 127.0.0.1: it lets a test edit the
+ * signed ID token (nonce, audience, issuer, expiry, a payload changed after signing).
+ * test/routes/sso-provider.test.ts runs the flow against panva's certified oidc-provider.
+ */
 import { eq } from "drizzle-orm";
 import { OAuth2Server } from "oauth2-mock-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +42,7 @@ describe("single sign-on (OIDC)", () => {
         clientId: "genomford",
         clientSecret: "hemlig-nyckel",
         redirectUri: "http://localhost/login/sso/callback",
+        label: "Microsoft",
       },
     });
     await userWithPassword(t.db, "anna.andersson@stockholm.se", "lösenord som ingen vet", {
@@ -76,7 +81,7 @@ describe("single sign-on (OIDC)", () => {
   const lastAudit = async () => (await t.db.select().from(auditLog).orderBy(auditLog.id)).at(-1);
 
   it("offers the SSO button on the login page", async () => {
-    expect(await (await app.request("/login")).text()).toContain("Logga in med Microsoft-konto");
+    expect(await (await app.request("/login")).text()).toContain("Logga in med Microsoft");
   });
 
   it("signs in a pre-created account by e-mail with PKCE, state and nonce", async () => {

@@ -7,13 +7,29 @@ export interface LoginPageProps {
   next?: string;
   /** Label of the single sign-on button; absent when SSO is not configured. */
   ssoLabel?: string | null;
+  /** After logging out of an SSO session: a link that ends the provider's session too. */
+  providerLogout?: { url: string; label: string } | null;
 }
 
-export function LoginPage({ error, notice, email = "", next = "/", ssoLabel }: LoginPageProps) {
+export function LoginPage({
+  error,
+  notice,
+  email = "",
+  next = "/",
+  ssoLabel,
+  providerLogout,
+}: LoginPageProps) {
   return (
     <section class="narrow">
       <h1>Logga in</h1>
       <Notices error={error} notice={notice} />
+      {providerLogout ? (
+        <p>
+          <a class="button secondary" href={providerLogout.url}>
+            {providerLogout.label}
+          </a>
+        </p>
+      ) : null}
       {ssoLabel ? (
         <p>
           <a class="button" href={`/login/sso?next=${encodeURIComponent(next)}`}>

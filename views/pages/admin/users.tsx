@@ -131,11 +131,12 @@ export function NewUserForm({
 export function PasswordLinkCreated({
   user,
   link,
-  ssoEnabled = false,
+  ssoName = null,
 }: {
   user: UserListItem;
   link: string;
-  ssoEnabled?: boolean;
+  /** The SSO provider's name; null when SSO is off. */
+  ssoName?: string | null;
 }) {
   return (
     <section>
@@ -147,9 +148,7 @@ export function PasswordLinkCreated({
       <p>
         <input class="link-box" readonly value={link} aria-label="Länk för att välja lösenord" />
       </p>
-      {ssoEnabled ? (
-        <p>Kontot kan också logga in med sitt Microsoft-konto, med samma e-postadress.</p>
-      ) : null}
+      {ssoName ? <p>Kontot kan också logga in via {ssoName}, med samma e-postadress.</p> : null}
       <p>
         <a href={`/admin/users/${user.id}`}>Till kontot</a> ·{" "}
         <a href="/admin/users">Alla användare</a>
@@ -162,12 +161,15 @@ export function UserDetail({
   user,
   units,
   isSelf,
+  ssoName = null,
   error,
   notice,
 }: {
   user: UserListItem;
   units: AssignableUnit[];
   isSelf: boolean;
+  /** The SSO provider's name; null when SSO is off. */
+  ssoName?: string | null;
   error?: string | null;
   notice?: string | null;
 }) {
@@ -176,7 +178,9 @@ export function UserDetail({
       <h1>{user.name}</h1>
       <p>
         {user.email} · {ROLE_LABELS[user.role]} · {user.active ? "aktiv" : "inaktiverad"}
-        {user.oidcSubject ? " · kopplad till Microsoft-konto" : ""}
+        {user.oidcSubject
+          ? ` · kopplad till inloggningskonto${ssoName ? ` hos ${ssoName}` : ""}`
+          : ""}
       </p>
       <Notices error={error} notice={notice} />
       <h2>Roll</h2>
@@ -202,6 +206,19 @@ export function UserDetail({
           Ny länk för att välja lösenord
         </button>
       </form>
+      {user.oidcSubject ? (
+        <form method="post" action={`/admin/users/${user.id}/unlink-sso`}>
+          <p>
+            Kontot följer inloggningskontot hos {ssoName ?? "inloggningstjänsten"} (sub{" "}
+            <code>{user.oidcSubject}</code>). Koppla bort det om appen registrerats om hos
+            leverantören eller kontot kopplats fel; nästa inloggning kopplar på nytt via
+            e-postadressen.
+          </p>
+          <button type="submit" class="secondary">
+            Koppla bort inloggningskonto
+          </button>
+        </form>
+      ) : null}
       {isSelf ? null : (
         <form
           method="post"
