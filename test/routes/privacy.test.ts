@@ -134,6 +134,18 @@ describe("privacy pages and the access log", () => {
     expect(entry).toMatchObject({ userId: admin.userId, ip: "10.0.0.1" });
   });
 
+  it("a people search that shows someone is logged once, with the hit count", async () => {
+    const hr = await loginAs(t.db, "hr");
+    const person = (await t.db.query.people.findFirst({ where: eq(people.employeeNo, inside) }))!;
+    const res = await get(`/imports/people?person=${inside}`, hr.cookie);
+    expect(await res.text()).toContain(person.lastName);
+    await get("/imports/people?person=zzzz-ingen", hr.cookie); // no hits: nothing shown, nothing logged
+    const rows = await t.db.select().from(accessLog).where(eq(accessLog.userId, hr.userId));
+    expect(rows.map((r) => [r.kind, r.count, r.personId, r.detail])).toEqual([
+      ["search", 1, person.id, inside],
+    ]);
+  });
+
   it("other roles cannot reach the privacy pages", async () => {
     for (const path of ["/admin/integritet", `/admin/integritet/registerutdrag/${inside}.json`]) {
       expect((await get(path, chef.cookie)).status).toBe(403);
