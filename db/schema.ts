@@ -383,6 +383,7 @@ export const PLAN_AREAS = [
   "Lägesbild",
   "Förebyggande",
   "Förhindrande",
+  "Föreningsbidrag och lokaler",
   "Kompetenshöjande",
   "Uppföljning",
 ] as const;
@@ -409,9 +410,23 @@ export const planActivities = sqliteTable(
     comment: text("comment"),
     /** Competence activities show this course's coverage figure. */
     courseId: text("course_id").references(() => courses.id),
+    /** With a course: the share (0–100) to reach by `targetDate`; suggests the status. */
+    targetPercent: integer("target_percent"),
+    targetDate: text("target_date"),
+    /** The activity of an earlier plan this one was copied from (open activities carry over). */
+    carriedFromId: integer("carried_from_id").references((): AnySQLiteColumn => planActivities.id, {
+      onDelete: "set null",
+    }),
+    /** Kept even if the original is deleted later. */
+    carriedFromYear: integer("carried_from_year"),
+    /** Order within the plan, as in the imported table. */
+    position: integer("position").notNull().default(0),
     updatedAt: text("updated_at"),
   },
-  (t) => [index("plan_activities_year_idx").on(t.year, t.area)],
+  (t) => [
+    index("plan_activities_year_idx").on(t.year, t.area),
+    index("plan_activities_carried_idx").on(t.carriedFromId),
+  ],
 );
 
 /** Small key/value settings (admin-editable): upload limit, retention, organisation name. */

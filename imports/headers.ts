@@ -21,7 +21,14 @@ export type Field =
   | "status"
   | "startedOn"
   | "completedOn"
-  | "date";
+  | "date"
+  // Action-plan tables (handlingsplan): "status" above carries the follow-up status.
+  | "area"
+  | "activity"
+  | "responsible"
+  | "otherActors"
+  | "timeline"
+  | "comment";
 
 export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
   employeeNo: [
@@ -90,7 +97,20 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     "Course name",
     "Course title",
   ],
-  status: ["Status", "Kursstatus", "Utbildningsstatus", "Course status", "Completion status"],
+  status: [
+    "Status",
+    "Kursstatus",
+    "Utbildningsstatus",
+    "Course status",
+    "Completion status",
+    // Action plans: the follow-up column, often the status word followed by a comment.
+    "Uppföljning",
+    "Status/uppföljning",
+    "Status/kommentar",
+    "Status och kommentar",
+    "Uppföljning/status",
+    "Lägesrapport",
+  ],
   startedOn: [
     "Startdatum",
     "Påbörjad datum",
@@ -115,6 +135,27 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     "Date completed",
   ],
   date: ["Datum", "Närvarodatum", "Kursdatum", "Utbildningsdatum", "Deltog datum", "Date"],
+  area: ["Område", "Områden", "Insatsområde", "Fokusområde", "Målområde"],
+  activity: [
+    "Åtgärd / Aktivitet",
+    "Aktivitet",
+    "Aktiviteter",
+    "Åtgärd",
+    "Åtgärder",
+    "Aktivitet/åtgärd",
+    "Insats",
+    "Insatser",
+  ],
+  responsible: ["Ansvarig", "Ansvariga", "Ansvar", "Huvudansvarig", "Ansvarig enhet"],
+  otherActors: ["Övriga aktörer", "Övriga", "Samverkan", "Samverkanspartner", "Medverkande"],
+  timeline: ["Tidplan", "Tidsplan", "Tidpunkt", "När", "Genomförs"],
+  comment: [
+    "Kommentar",
+    "Kommentarer",
+    "Uppföljning kommentar",
+    "Kommentar uppföljning",
+    "Notering",
+  ],
 };
 
 /**

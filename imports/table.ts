@@ -65,7 +65,9 @@ export function toTable(sheet: Sheet, what: string): Table {
       `Hittar ingen rubrikrad i filen. En ${what} behöver en rad med kolumnrubriker, t.ex. ${
         what.startsWith("personal")
           ? "Anställningsnummer, Förnamn, Efternamn, E-post, Enhet"
-          : "Namn, E-post, Kurs, Status, Slutförd datum"
+          : what.startsWith("handlingsplan")
+            ? "Område, Aktivitet, Ansvarig, Tidplan, Status"
+            : "Namn, E-post, Kurs, Status, Slutförd datum"
       }.`,
     );
   }

@@ -17,6 +17,7 @@ import { errorPage } from "./routes/error-page";
 import { exportRoutes } from "./routes/exports";
 import { homeRoutes } from "./routes/home";
 import { importRoutes } from "./routes/imports";
+import { planRoutes } from "./routes/plan";
 import { privacyRoutes } from "./routes/privacy";
 import { ssoRoutes } from "./routes/sso";
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", coverageRoutes);
   app.route("/", exportRoutes);
   app.route("/", annualReportRoutes);
+  app.route("/", planRoutes);
   app.route("/", importRoutes(deps.uploadLimitBytes));
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));

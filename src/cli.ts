@@ -19,6 +19,8 @@ import {
   UsageError,
 } from "./cli/io";
 import { useNodeScrypt } from "./cli/node-scrypt";
+import { planImportCommand } from "./cli/plan-import";
+import { planSummaryCommand } from "./cli/plan-summary";
 import { privacyExtract } from "./cli/privacy-extract";
 import { privacyPurge } from "./cli/privacy-purge";
 import { reportAnnual } from "./cli/report-annual";
@@ -33,6 +35,8 @@ const COMMANDS: Record<string, Command> = {
   "import staff": importStaffCommand,
   "import completions": importCompletionsCommand,
   "import undo": importUndoCommand,
+  "plan import": planImportCommand,
+  "plan summary": planSummaryCommand,
   "report annual": reportAnnual,
   "report coverage": reportCoverage,
   "user create": userCreate,

@@ -15,6 +15,7 @@ export const CAN = {
   viewAllUnits: ["admin", "hr", "ledning"],
   importFiles: ["admin", "hr"],
   lockAnnualReport: ["admin", "ledning"],
+  editPlan: ["admin", "ledning"],
   viewReports: ["admin", "hr", "ledning", "chef"],
   manageUsers: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

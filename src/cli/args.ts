@@ -6,6 +6,8 @@ export const USAGE = `Användning:
   cli import staff FIL --as-of ÅÅÅÅ-MM-DD [--dry-run] [--json]
   cli import completions FIL [--dry-run] [--json]
   cli import undo staff|completions|attendance [--json]
+  cli plan import FIL --year ÅÅÅÅ [--dry-run] [--json]
+  cli plan summary --year ÅÅÅÅ [--json]
   cli report annual --year ÅÅÅÅ [--json]
   cli report coverage [--unit KOD_ELLER_NAMN] [--as-of ÅÅÅÅ-MM-DD] [--json]
   cli user create --email E-POST --name NAMN --role admin|hr|ledning|chef [--unit KOD]...

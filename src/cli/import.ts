@@ -21,7 +21,10 @@ export function limitsFromEnv(env: CliIo["env"]): ReadLimits {
     : DEFAULT_READ_LIMITS;
 }
 
-function readInput(args: ParsedArgs, limits: ReadLimits): { bytes: Uint8Array; fileName: string } {
+export function readInput(
+  args: ParsedArgs,
+  limits: ReadLimits,
+): { bytes: Uint8Array; fileName: string } {
   const path = args.positionals[2];
   if (!path)
     throw new UsageError("Ange filen som ska importeras, t.ex. import staff personal.xlsx.");
@@ -47,7 +50,7 @@ function readInput(args: ParsedArgs, limits: ReadLimits): { bytes: Uint8Array; f
   };
 }
 
-async function asUsage<T>(work: () => Promise<T>): Promise<T> {
+export async function asUsage<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
@@ -56,7 +59,7 @@ async function asUsage<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function withErrors(out: CliOutput, errors: ReadonlyArray<{ message: string }>): CliOutput {
+export function withErrors(out: CliOutput, errors: ReadonlyArray<{ message: string }>): CliOutput {
   if (errors.length === 0) return out;
   return {
     ...out,

@@ -12,6 +12,7 @@ const NAV: Array<NavItem & { roles: readonly Role[] }> = [
   { href: "/imports", label: "Importera", roles: ["admin", "hr"] },
   { href: "/tackning", label: "Täckning", roles: CAN.viewReports },
   { href: "/rapport", label: "Årsrapport", roles: CAN.viewReports },
+  { href: "/handlingsplan", label: "Handlingsplan", roles: CAN.viewReports },
   { href: "/admin/users", label: "Användare", roles: ["admin"] },
   { href: "/admin/audit", label: "Granskningslogg", roles: ["admin"] },
   { href: "/admin/integritet", label: "Integritet", roles: ["admin"] },

@@ -6,7 +6,7 @@ import { zipSync } from "fflate";
 import { ABOUT_SHEET, aboutRows, type ExportAbout } from "../domain/export-about";
 import { toCsv } from "../domain/export-cells";
 import type { ExportTable } from "../domain/export-tables";
-import { xlsxParts } from "../domain/export-xlsx";
+import { type XlsxSheet, xlsxParts } from "../domain/export-xlsx";
 
 export type ExportFormat = "xlsx" | "csv";
 
@@ -17,7 +17,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** The table on its own sheet, then "Om rapporten" explaining it. */
 export function xlsxBytes(table: ExportTable, sheetName: string, about: ExportAbout): Uint8Array {
-  const parts = xlsxParts([
+  return workbookBytes([
     { name: sheetName, kinds: table.kinds, rows: [table.header, ...table.rows], layout: "table" },
     {
       name: ABOUT_SHEET,
@@ -26,6 +26,11 @@ export function xlsxBytes(table: ExportTable, sheetName: string, about: ExportAb
       layout: "notes",
     },
   ]);
+}
+
+/** Any set of sheets as one zipped .xlsx workbook. */
+export function workbookBytes(sheets: readonly XlsxSheet[]): Uint8Array {
+  const parts = xlsxParts(sheets);
   const encoder = new TextEncoder();
   const files: Record<string, Uint8Array> = {};
   // [Content_Types].xml first, as Office writes it; some readers sniff the first entry.
