@@ -17,10 +17,13 @@ import { ImportsPage } from "../../views/pages/imports";
 import { CAN, requireRole } from "../auth/roles";
 import { isIsoDate, stockholmDate } from "../domain/dates";
 import type { AppEnv } from "../env";
+import { loadCourseTitleIndex } from "../services/courses";
 import { importCompletions } from "../services/imports/completions";
 import { countOpenUnmatched, listImports } from "../services/imports/history";
+import { parseCompletionFile, parseStaffFile } from "../services/imports/parse";
 import {
   cancelPendingUpload,
+  type NewPendingUpload,
   purgeStalePendingUploads,
   savePendingUpload,
   takePendingUpload,
@@ -71,17 +74,46 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
     );
   }
 
+  /** Runs an import from rows parsed once (the preview keeps them for the confirm). */
   async function runImport(
     c: C,
-    kind: "staff" | "completions",
-    file: { bytes: Uint8Array; fileName: string },
+    upload: NewPendingUpload,
     asOf: string,
     dryRun: boolean,
   ): Promise<ImportReport> {
-    const input = { ...file, dryRun, userId: c.get("user")!.id, ip: c.get("clientIp"), limits };
+    const input = {
+      bytes: new Uint8Array(),
+      fileName: upload.fileName,
+      dryRun,
+      userId: c.get("user")!.id,
+      ip: c.get("clientIp"),
+      limits,
+    };
+    return upload.kind === "staff"
+      ? importStaff(c.get("db"), { ...input, parsed: upload.parsed, asOf })
+      : importCompletions(c.get("db"), { ...input, parsed: upload.parsed });
+  }
+
+  async function parseUpload(
+    c: C,
+    kind: "staff" | "completions",
+    bytes: Uint8Array,
+    fileName: string,
+    asOf: string | null,
+  ): Promise<NewPendingUpload> {
     return kind === "staff"
-      ? importStaff(c.get("db"), { ...input, asOf })
-      : importCompletions(c.get("db"), input);
+      ? { kind, fileName, asOf, parsed: await parseStaffFile(bytes, fileName, limits) }
+      : {
+          kind,
+          fileName,
+          asOf: null,
+          parsed: await parseCompletionFile(
+            bytes,
+            fileName,
+            await loadCourseTitleIndex(c.get("db")),
+            limits,
+          ),
+        };
   }
 
   return new Hono<AppEnv>()
@@ -120,20 +152,17 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
         const asOf = asOfText && isIsoDate(asOfText) ? asOfText : stockholmDate(c.get("now")());
         const bytes = new Uint8Array(await file.arrayBuffer());
         let report: ImportReport;
+        let upload: NewPendingUpload;
         try {
-          report = await runImport(c, kind, { bytes, fileName: file.name || "fil" }, asOf, true);
+          upload = await parseUpload(c, kind, bytes, file.name || "fil", asOf);
+          report = await runImport(c, upload, asOf, true);
         } catch (err) {
           if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 422);
           throw err;
         }
         const canApply = report.errors.length === 0 && report.alreadyImportedAs === null;
         const pendingId = canApply
-          ? await savePendingUpload(
-              c.get("db"),
-              c.get("user")!.id,
-              { kind, fileName: report.fileName, asOf: kind === "staff" ? asOf : null, bytes },
-              c.get("now")(),
-            )
+          ? await savePendingUpload(c.get("db"), c.get("user")!.id, upload, c.get("now")())
           : null;
         return respond(
           c,
@@ -162,7 +191,6 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
         try {
           const report = await runImport(
             c,
-            pending.kind,
             pending,
             pending.asOf ?? stockholmDate(c.get("now")()),
             false,

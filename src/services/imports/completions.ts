@@ -5,13 +5,11 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { completions, people, personLinks, unmatched } from "../../../db/schema";
-import { type CompletionRow, parseCompletionRows } from "../../../imports/completion-rows";
+import type { CompletionRow, CompletionRows } from "../../../imports/completion-rows";
 import { personMatcher } from "../../../imports/person-matcher";
-import { readSheet } from "../../../imports/read";
-import { ImportFileError } from "../../../imports/read/types";
-import { toTable } from "../../../imports/table";
 import { audit } from "../audit";
 import { loadCourseTitleIndex } from "../courses";
+import { type ParsedFile, parseCompletionFile } from "./parse";
 import {
   createImport,
   type Effect,
@@ -19,7 +17,6 @@ import {
   finishImport,
   inChunks,
   recordEffects,
-  sha256Hex,
 } from "./record";
 import type { CompletionsReport, ImportInput } from "./types";
 
@@ -61,13 +58,20 @@ function unmatchedRow(r: CompletionRow, importId: number) {
   };
 }
 
-export async function importCompletions(db: Db, input: ImportInput): Promise<CompletionsReport> {
-  const sheet = readSheet(input.bytes, input.fileName, input.limits);
-  const table = toTable(sheet, "kursexport eller närvarolista");
-  const parsed = parseCompletionRows(table, await loadCourseTitleIndex(db));
-  if (parsed.total === 0)
-    throw new ImportFileError("Filen har en rubrikrad men inga rader under den.");
-  const sha256 = await sha256Hex(input.bytes);
+export async function importCompletions(
+  db: Db,
+  input: ImportInput<ParsedFile<CompletionRows>>,
+): Promise<CompletionsReport> {
+  const file =
+    input.parsed ??
+    (await parseCompletionFile(
+      input.bytes,
+      input.fileName,
+      await loadCourseTitleIndex(db),
+      input.limits,
+    ));
+  const parsed = file.rows;
+  const sha256 = file.sha256;
   const report: CompletionsReport = {
     kind: "completions",
     fileKind: parsed.kind,
@@ -79,7 +83,7 @@ export async function importCompletions(db: Db, input: ImportInput): Promise<Com
     dryRun: input.dryRun,
     importId: null,
     alreadyImportedAs: await findSameFile(db, parsed.kind, sha256, null),
-    format: sheet.format,
+    format: file.format,
     fileName: input.fileName,
     newEvents: 0,
   };

@@ -4,23 +4,30 @@
  * confirm or cancel, and unusable — then deleted — within the hour. Deleting zeroes the bytes
  * on the embedded database (secure-delete.ts), so a copy of the file does not keep them.
  */
-import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
 import { and, eq, gte, lt, ne } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../db/client";
 import { pendingUploads } from "../../../db/schema";
+import type { CompletionRows } from "../../../imports/completion-rows";
+import type { StaffRows } from "../../../imports/staff-rows";
 import {
   isEmbeddedFile,
   truncateWriteAheadLog,
   zeroDeletedContent,
 } from "../privacy/secure-delete";
+import type { ParsedFile } from "./parse";
 
-export type PendingUpload = {
-  id: string;
-  kind: "staff" | "completions";
-  fileName: string;
-  asOf: string | null;
-  bytes: Uint8Array;
-};
+/**
+ * What confirm needs: the validated rows (only the columns the import uses — never a
+ * personnummer nor any other column of the file), the format label and the file's SHA-256.
+ */
+export type PendingUpload =
+  | (PendingCommon & { kind: "staff"; parsed: ParsedFile<StaffRows> })
+  | (PendingCommon & { kind: "completions"; parsed: ParsedFile<CompletionRows> });
+type PendingCommon = { id: string; fileName: string; asOf: string | null };
+/** A preview before it has an id (Omit on each member, so `kind` still tells `parsed`). */
+export type NewPendingUpload =
+  | Omit<Extract<PendingUpload, { kind: "staff" }>, "id">
+  | Omit<Extract<PendingUpload, { kind: "completions" }>, "id">;
 
 /**
  * A preview is usable for 50 minutes; the Node server sweeps every 5 minutes, so none is
@@ -63,7 +70,7 @@ export function purgeStalePendingUploads(db: Db, now: Date): Promise<number> {
 export async function savePendingUpload(
   db: Db,
   userId: number,
-  upload: Omit<PendingUpload, "id">,
+  upload: NewPendingUpload,
   now: Date,
 ): Promise<string> {
   const id = randomId();
@@ -80,7 +87,7 @@ export async function savePendingUpload(
     kind: upload.kind,
     fileName: upload.fileName,
     asOf: upload.asOf,
-    content: encodeBase64(upload.bytes),
+    content: JSON.stringify(upload.parsed),
     createdAt: now.toISOString(),
   });
   return id;
@@ -100,13 +107,16 @@ export async function takePendingUpload(
     .where(and(mine, gte(pendingUploads.createdAt, staleBefore(now))));
   await deleteZeroed(db, (tx) => deleteWhere(tx, mine));
   if (!row) return null;
-  return {
-    id: row.id,
-    kind: row.kind,
-    fileName: row.fileName,
-    asOf: row.asOf,
-    bytes: decodeBase64(row.content),
-  };
+  let parsed: ParsedFile<StaffRows> | ParsedFile<CompletionRows>;
+  try {
+    parsed = JSON.parse(row.content);
+  } catch {
+    return null; // a preview saved by an older version (the file itself): upload again
+  }
+  const common = { id: row.id, fileName: row.fileName, asOf: row.asOf };
+  return row.kind === "staff"
+    ? { ...common, kind: "staff", parsed: parsed as ParsedFile<StaffRows> }
+    : { ...common, kind: "completions", parsed: parsed as ParsedFile<CompletionRows> };
 }
 
 /** Cancel on the preview page: the user's preview is deleted at once. */

@@ -5,41 +5,29 @@
 import { isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../db/client";
 import { employments, people, units } from "../../../db/schema";
-import { readSheet } from "../../../imports/read";
 import { ImportFileError } from "../../../imports/read/types";
 import { planStaffSnapshot } from "../../../imports/staff-plan";
-import { parseStaffRows } from "../../../imports/staff-rows";
-import { toTable } from "../../../imports/table";
+import type { StaffRows } from "../../../imports/staff-rows";
 import { formatSwedishDate } from "../../domain/dates";
 import { audit } from "../audit";
-import {
-  createImport,
-  findSameFile,
-  finishImport,
-  latestStaffAsOf,
-  recordEffects,
-  sha256Hex,
-} from "./record";
+import { type ParsedFile, parseStaffFile } from "./parse";
+import { createImport, findSameFile, finishImport, latestStaffAsOf, recordEffects } from "./record";
 import { applyStaffPlan } from "./staff-apply";
 import type { ImportInput, StaffReport } from "./types";
 
 export async function importStaff(
   db: Db,
-  input: ImportInput & { asOf: string },
+  input: ImportInput<ParsedFile<StaffRows>> & { asOf: string },
 ): Promise<StaffReport> {
-  const sheet = readSheet(input.bytes, input.fileName, input.limits);
-  const table = toTable(sheet, "personalförteckning");
-  const parsed = parseStaffRows(table);
-  if (parsed.rows.length === 0 && parsed.errors.length === 0) {
-    throw new ImportFileError("Filen har en rubrikrad men inga personer under den.");
-  }
+  const file = input.parsed ?? (await parseStaffFile(input.bytes, input.fileName, input.limits));
+  const parsed = file.rows;
   const later = await latestStaffAsOf(db);
   if (later && later > input.asOf) {
     throw new ImportFileError(
       `Det finns redan en personalimport per ${formatSwedishDate(later)} (${later}). En ögonblicksbild per ${input.asOf} kan inte läggas in före den utan att skriva om historiken; ångra den senare importen först eller välj ett datum från ${later}.`,
     );
   }
-  const sha256 = await sha256Hex(input.bytes);
+  const sha256 = file.sha256;
   const report: StaffReport = {
     kind: "staff",
     asOf: input.asOf,
@@ -52,7 +40,7 @@ export async function importStaff(
     dryRun: input.dryRun,
     importId: null,
     alreadyImportedAs: await findSameFile(db, "staff", sha256, input.asOf),
-    format: sheet.format,
+    format: file.format,
     fileName: input.fileName,
     newUnits: [],
     renamedUnits: [],

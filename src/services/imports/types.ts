@@ -1,15 +1,20 @@
 /** What an import reports: the CLI prints a subset (DESIGN.md contract), the web a preview. */
 
+import type { CompletionRows } from "../../../imports/completion-rows";
 import type { ReadLimits } from "../../../imports/read/types";
+import type { StaffRows } from "../../../imports/staff-rows";
 import type { RowError } from "../../../imports/table";
+import type { ParsedFile } from "./parse";
 
-export interface ImportInput {
+export interface ImportInput<Parsed = ParsedFile<StaffRows> | ParsedFile<CompletionRows>> {
   bytes: Uint8Array;
   fileName: string;
   dryRun: boolean;
   userId: number | null;
   ip?: string | null;
   limits?: ReadLimits;
+  /** Already parsed (the web preview's kept rows); otherwise `bytes` are parsed here. */
+  parsed?: Parsed;
 }
 
 interface CommonReport {
