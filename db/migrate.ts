@@ -4,12 +4,14 @@
  */
 import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/libsql/migrator";
-import { syncCourseCatalogue } from "../src/services/courses";
 import type { Db } from "./client";
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
-/** Applies pending migrations and loads the course catalogue. Safe to run every start. */
+/**
+ * Applies pending migrations. Safe to run every start. The app's own start-up (catalogue sync)
+ * is `prepareDatabase` in src/services/database.ts: db/ imports nothing from src/.
+ */
 export async function migrateDb(db: Db): Promise<void> {
   // WAL lets the web server read while the CLI imports into the same file.
   const url = (db.$client as { protocol?: string }).protocol;
@@ -19,5 +21,4 @@ export async function migrateDb(db: Db): Promise<void> {
   }
   await db.$client.execute("PRAGMA foreign_keys = ON");
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  await syncCourseCatalogue(db);
 }

@@ -12,6 +12,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -29,7 +30,6 @@ export const units = sqliteTable(
     name: text("name").notNull(),
     parentId: integer("parent_id").references((): AnySQLiteColumn => units.id),
     path: text("path").notNull().default(""),
-    closedOn: text("closed_on"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -75,6 +75,8 @@ export const employments = sqliteTable(
       .notNull()
       .references(() => units.id),
     title: text("title"),
+    /** Sysselsättningsgrad in percent of full time, when the staff list gives it. */
+    extent: real("extent"),
     validFrom: text("valid_from").notNull(),
     validTo: text("valid_to"),
     importId: integer("import_id").references(() => imports.id),
@@ -157,7 +159,8 @@ export const imports = sqliteTable(
 
 /**
  * What an import wrote, row by row: `insert` rows are deleted on undo, `update` rows
- * get `before` (a JSON object of the changed columns) written back. Replayed newest first.
+ * get `before` (a JSON object of the changed columns) written back, `delete` rows (a
+ * withdrawn employment) are inserted again from `before` (the whole row). Replayed newest first.
  */
 export const importEffects = sqliteTable(
   "import_effects",
@@ -170,7 +173,7 @@ export const importEffects = sqliteTable(
       enum: ["units", "people", "employments", "completions", "person_links", "unmatched"],
     }).notNull(),
     entityId: integer("entity_id").notNull(),
-    action: text("action", { enum: ["insert", "update"] }).notNull(),
+    action: text("action", { enum: ["insert", "update", "delete"] }).notNull(),
     before: text("before", { mode: "json" }).$type<Record<string, unknown>>(),
   },
   (t) => [index("import_effects_import_idx").on(t.importId)],

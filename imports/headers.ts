@@ -17,6 +17,7 @@ export type Field =
   | "departmentCode"
   | "title"
   | "employmentDate"
+  | "extent"
   | "course"
   | "status"
   | "startedOn"
@@ -85,6 +86,15 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     "Anställd fr.o.m.",
     "Startdatum anställning",
     "Hire date",
+  ],
+  extent: [
+    "Sysselsättningsgrad",
+    "Syss.grad",
+    "Omfattning",
+    "Tjänstgöringsgrad",
+    "Tjänstgöringsomfattning",
+    "Anställningsgrad",
+    "Arbetstidsmått",
   ],
   course: [
     "Kurs",
@@ -180,11 +190,3 @@ const BY_KEY: ReadonlyMap<string, Field> = new Map(
 export function fieldOf(header: string): Field | null {
   return BY_KEY.get(headerKey(header)) ?? null;
 }
-
-/** How a field is called in messages when the file does not name it. */
-export const FIELD_LABEL: Record<Field, string> = Object.fromEntries(
-  (Object.entries(HEADER_SYNONYMS) as Array<[Field, readonly string[]]>).map(([f, n]) => [
-    f,
-    n[0]!,
-  ]),
-) as Record<Field, string>;

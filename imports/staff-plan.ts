@@ -1,11 +1,14 @@
 /**
  * The staff snapshot diff, pure: given what the database holds and a snapshot as of a date,
- * what to create, change and close. New people and moves open periods; moves and people
- * missing from the snapshot close the current period the day before the snapshot.
+ * what to create, change and close. A person holds a set of posts (one row each); new posts
+ * and moves open periods; moves, posts no longer listed and people missing from the snapshot
+ * close the current period the day before the snapshot. Counts stay per person.
  */
 import { addDays } from "../src/domain/dates";
 import { normaliseTitle } from "../src/domain/titles";
+import { describePostChanges, groupByPerson, matchPosts, type PostRow } from "./staff-posts";
 import type { StaffRow } from "./staff-rows";
+import { unitNamer, unitResolver } from "./staff-units";
 
 export interface KnownPerson {
   id: number;
@@ -21,6 +24,8 @@ export interface OpenEmployment {
   unitId: number;
   title: string | null;
   validFrom: string;
+  /** Sysselsättningsgrad in percent; absent or null when unknown. */
+  extent?: number | null;
 }
 export interface KnownUnit {
   id: number;
@@ -42,12 +47,36 @@ export interface StaffPlan {
   personUpdates: Array<{ id: number; set: Partial<KnownPerson>; before: Partial<KnownPerson> }>;
   /** Current periods that end the day before the snapshot (moves and leavers). */
   closes: Array<{ id: number; validTo: string }>;
+  /**
+   * Periods that had not begun by the snapshot and end before they start (a future hire the
+   * snapshot no longer lists): withdrawn, since closing them would end them before they start.
+   */
+  withdrawals: OpenEmployment[];
   /** Periods that begin on or after the snapshot date, corrected in place. */
-  edits: Array<{ id: number; unit: UnitRef; title: string | null; before: OpenEmployment }>;
-  opens: Array<{ person: PersonRef; unit: UnitRef; title: string | null; validFrom: string }>;
+  edits: Array<{
+    id: number;
+    unit: UnitRef;
+    title: string | null;
+    extent: number | null;
+    before: OpenEmployment;
+  }>;
+  /** Kept posts whose sysselsättningsgrad the file changes (in place: figures count people). */
+  extentChanges: Array<{ id: number; extent: number; before: number | null }>;
+  opens: Array<{
+    person: PersonRef;
+    unit: UnitRef;
+    title: string | null;
+    extent: number | null;
+    validFrom: string;
+  }>;
   counts: { created: number; updated: number; unchanged: number; left: number };
-  /** Who is new, changed or gone ("Anna Berg (100001)"), for the preview. */
-  who: { created: string[]; updated: string[]; left: string[] };
+  /** Posts (employment periods) opened and closed or withdrawn. */
+  posts: { opened: number; closed: number };
+  /**
+   * Who is new, changed or gone ("Anna Berg (100001)"); `posts` says what happened to the
+   * posts of people with several ("… : slutar på Nattpatrullen, är kvar på Hemtjänst Bredäng").
+   */
+  who: { created: string[]; updated: string[]; left: string[]; posts: string[] };
 }
 
 const label = (p: {
@@ -79,10 +108,13 @@ export function planStaffSnapshot(
     newPeople: [],
     personUpdates: [],
     closes: [],
+    withdrawals: [],
     edits: [],
+    extentChanges: [],
     opens: [],
     counts: { created: 0, updated: 0, unchanged: 0, left: 0 },
-    who: { created: [], updated: [], left: [] },
+    posts: { opened: 0, closed: 0 },
+    who: { created: [], updated: [], left: [], posts: [] },
   };
   const byId = new Map(state.people.map((p) => [p.id, p]));
   const dayBefore = addDays(asOf, -1);
@@ -90,63 +122,86 @@ export function planStaffSnapshot(
   const startOf = (date: string) => (notBefore && date < notBefore ? notBefore : date);
   const namesByCode = new Map<number, Set<string>>();
   const resolveUnit = unitResolver(state.units, plan, namesByCode);
+  const unitName = unitNamer(state.units, plan);
   const byNo = new Map(state.people.filter((p) => p.employeeNo).map((p) => [p.employeeNo!, p]));
   const byEmail = new Map<string, KnownPerson>();
   for (const p of state.people) if (p.email && !byEmail.has(p.email)) byEmail.set(p.email, p);
   const openBy = new Map<number, OpenEmployment[]>();
   for (const e of state.open) openBy.set(e.personId, [...(openBy.get(e.personId) ?? []), e]);
   const present = new Set<number>();
+  // An employment never ends before it starts: one that has not begun is withdrawn instead.
+  const end = (e: OpenEmployment) => {
+    if (e.validFrom <= dayBefore) plan.closes.push({ id: e.id, validTo: dayBefore });
+    else plan.withdrawals.push(e);
+  };
 
-  for (const row of rows) {
-    const unit = resolveUnit(row);
-    const person = row.employeeNo
-      ? byNo.get(row.employeeNo)
-      : row.email
-        ? byEmail.get(row.email)
+  for (const rowsOfPerson of groupByPerson(rows)) {
+    const first = rowsOfPerson[0]!;
+    const posts: PostRow[] = rowsOfPerson.map((row) => ({ row, unit: resolveUnit(row) }));
+    const person = first.employeeNo
+      ? byNo.get(first.employeeNo)
+      : first.email
+        ? byEmail.get(first.email)
         : undefined;
     if (!person) {
-      plan.newPeople.push(row);
-      plan.opens.push({
-        person: { newIndex: plan.newPeople.length - 1 },
-        unit,
-        title: row.title,
-        validFrom: startOf(row.employmentDate ?? asOf),
-      });
+      plan.newPeople.push(first);
+      const ref = { newIndex: plan.newPeople.length - 1 };
+      for (const { row, unit } of posts) {
+        const validFrom = startOf(row.employmentDate ?? asOf);
+        plan.opens.push({ person: ref, unit, title: row.title, extent: row.extent, validFrom });
+      }
       plan.counts.created++;
-      plan.who.created.push(label(row));
+      plan.who.created.push(label(first));
       continue;
     }
     present.add(person.id);
-    let changed = diffPerson(person, row, plan);
     const open = openBy.get(person.id) ?? [];
-    const keep = open.find(
-      (e) => sameUnit(e.unitId, unit) && (row.title === null || e.title === row.title),
-    );
-    for (const e of open) {
-      if (e === keep) continue;
+    const match = matchPosts(open, posts);
+    let changed = diffPerson(person, first, plan);
+    for (const { open: e, post } of match.kept) {
+      if (post.row.extent === null || post.row.extent === (e.extent ?? null)) continue;
+      plan.extentChanges.push({ id: e.id, extent: post.row.extent, before: e.extent ?? null });
       changed = true;
-      if (e === open[0] && !keep && e.validFrom >= asOf) {
-        plan.edits.push({ id: e.id, unit, title: row.title ?? e.title, before: e });
-      } else plan.closes.push({ id: e.id, validTo: dayBefore });
     }
-    const edited = plan.edits.some((x) => x.before.personId === person.id);
-    if (!keep && !edited) {
-      changed = true;
-      const lastEnd = state.lastEnd.get(person.id);
-      const rehired =
-        open.length === 0 && row.employmentDate && (!lastEnd || row.employmentDate > lastEnd);
+    for (const { open: e, post } of match.moved) {
+      const title = post.row.title ?? e.title;
+      const extent = post.row.extent ?? e.extent ?? null;
+      // A post that has not begun is corrected in place rather than ended before it starts.
+      if (e.validFrom >= asOf) {
+        plan.edits.push({ id: e.id, unit: post.unit, title, extent, before: e });
+        continue;
+      }
+      end(e);
+      plan.opens.push({
+        person: { id: person.id },
+        unit: post.unit,
+        title,
+        extent,
+        validFrom: asOf,
+      });
+    }
+    for (const e of match.ended) end(e);
+    const lastEnd = state.lastEnd.get(person.id);
+    for (const { row, unit } of match.added) {
+      // A post of its own date (a rehire, a second post) starts then, never before an end.
+      const date = row.employmentDate;
+      const validFrom = date && (!lastEnd || date > lastEnd) ? startOf(date) : asOf;
       plan.opens.push({
         person: { id: person.id },
         unit,
-        title: row.title ?? open[0]?.title ?? null,
-        validFrom: rehired ? startOf(row.employmentDate!) : asOf,
+        title: row.title,
+        extent: row.extent,
+        validFrom,
       });
     }
-    if (changed) {
-      plan.counts.updated++;
-      plan.who.updated.push(label(row));
+    const postsChanged = match.moved.length + match.ended.length + match.added.length > 0;
+    if (postsChanged && (open.length > 1 || posts.length > 1)) {
+      plan.who.posts.push(`${label(first)}: ${describePostChanges(match, unitName)}`);
     }
-    if (!changed) plan.counts.unchanged++;
+    if (changed || postsChanged) {
+      plan.counts.updated++;
+      plan.who.updated.push(label(first));
+    } else plan.counts.unchanged++;
   }
 
   // A unit found by its code under another name was renamed — unless the file gives that
@@ -160,11 +215,15 @@ export function planStaffSnapshot(
 
   for (const [personId, open] of openBy) {
     if (present.has(personId)) continue;
-    for (const e of open) plan.closes.push({ id: e.id, validTo: dayBefore });
+    for (const e of open) end(e);
     plan.counts.left++;
     const gone = byId.get(personId);
     if (gone) plan.who.left.push(label(gone));
   }
+  plan.posts = {
+    opened: plan.opens.length,
+    closed: plan.closes.length + plan.withdrawals.length,
+  };
   return plan;
 }
 
@@ -184,50 +243,4 @@ function diffPerson(person: KnownPerson, row: StaffRow, plan: StaffPlan): boolea
   if (person.updatedAt !== undefined) before.updatedAt = person.updatedAt;
   plan.personUpdates.push({ id: person.id, set, before });
   return true;
-}
-
-function sameUnit(unitId: number, ref: UnitRef): boolean {
-  return "id" in ref && ref.id === unitId;
-}
-
-/** Finds Avdelning > Enhet by code, else by name under its parent; plans the missing ones. */
-function unitResolver(
-  units: readonly KnownUnit[],
-  plan: StaffPlan,
-  namesByCode: Map<number, Set<string>>,
-) {
-  const byCode = new Map(units.filter((u) => u.code).map((u) => [u.code!, u]));
-  const byName = new Map<string, UnitRef>();
-  const nameKey = (parent: UnitRef | null, name: string) =>
-    `${parent ? ("id" in parent ? `u${parent.id}` : `n${parent.newIndex}`) : "root"}|${normaliseTitle(name)}`;
-  for (const u of units)
-    byName.set(nameKey(u.parentId ? { id: u.parentId } : null, u.name), { id: u.id });
-  const newCodes = new Map<string, UnitRef>();
-
-  const find = (name: string, code: string | null, parent: UnitRef | null): UnitRef => {
-    if (code) {
-      const known = byCode.get(code);
-      if (known) {
-        if (name) namesByCode.set(known.id, (namesByCode.get(known.id) ?? new Set()).add(name));
-        return { id: known.id };
-      }
-      const planned = newCodes.get(code);
-      if (planned) return planned;
-    }
-    const key = nameKey(parent, name);
-    const existing = byName.get(key);
-    if (existing) return existing;
-    plan.newUnits.push({ name, code, parent });
-    const ref = { newIndex: plan.newUnits.length - 1 };
-    byName.set(key, ref);
-    if (code) newCodes.set(code, ref);
-    return ref;
-  };
-  return (row: StaffRow): UnitRef => {
-    const department =
-      row.departmentName || row.departmentCode
-        ? find(row.departmentName ?? row.departmentCode!, row.departmentCode, null)
-        : null;
-    return find(row.unitName, row.unitCode, department);
-  };
 }

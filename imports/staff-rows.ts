@@ -1,4 +1,8 @@
-/** A staff list (personalförteckning) as validated rows: one person per employee number. */
+/**
+ * A staff list (personalförteckning) as validated rows: one row per post (anställning), so a
+ * person with two part-time posts has two rows under one employee number.
+ */
+import { parseExtent } from "./extent";
 import { normaliseEmail, normaliseEmployeeNo, splitName } from "./people";
 import { ImportFileError } from "./read/types";
 import { type RowError, RowReader, type Table } from "./table";
@@ -16,6 +20,8 @@ export interface StaffRow {
   departmentCode: string | null;
   title: string | null;
   employmentDate: string | null;
+  /** Sysselsättningsgrad in percent of full time, when the file has that column. */
+  extent: number | null;
 }
 
 export interface StaffRows {
@@ -42,7 +48,7 @@ export function parseStaffRows(table: Table): StaffRows {
   }
   const errors: RowError[] = [];
   const rows: StaffRow[] = [];
-  const seen = new Map<string, StaffRow>();
+  const seen = new Map<string, StaffRow[]>();
   for (const tr of table.rows) {
     const r = new RowReader(table, tr, errors);
     const before = errors.length;
@@ -75,6 +81,7 @@ export function parseStaffRows(table: Table): StaffRows {
       : r.has("startedOn")
         ? r.date("startedOn")
         : null;
+    const extent = readExtent(r);
     if (errors.length > before) continue;
     const row: StaffRow = {
       row: tr.row,
@@ -88,22 +95,57 @@ export function parseStaffRows(table: Table): StaffRows {
       departmentCode,
       title: r.text("title") || null,
       employmentDate,
+      extent,
     };
     const key = employeeNo ?? `email:${email}`;
-    const earlier = seen.get(key);
-    if (earlier) {
-      if (!sameData(earlier, row)) {
-        r.fail(
-          c.employeeNo ? "employeeNo" : "email",
-          `${employeeNo ?? email} finns också på rad ${earlier.row} med andra uppgifter; låt varje person stå på en rad (har någon två tjänster, behåll huvudtjänsten)`,
-        );
-      }
+    const earlier = seen.get(key) ?? [];
+    const idField = c.employeeNo ? "employeeNo" : "email";
+    const otherPerson = earlier.find((e) => !samePerson(e, row));
+    if (otherPerson) {
+      // Two people under one number: which of them is right only HR can tell.
+      r.fail(
+        idField,
+        `${employeeNo ?? email} finns också på rad ${otherPerson.row} med andra uppgifter; låt varje person stå på en rad (har någon två tjänster, behåll huvudtjänsten)`,
+      );
       continue;
     }
-    seen.set(key, row);
+    // An identical repeated row is read once.
+    if (earlier.some((e) => postKey(e) === postKey(row) && sameData(e, row))) continue;
+    const samePost = earlier.find((e) => postKey(e) === postKey(row));
+    if (samePost) {
+      r.fail(
+        idField,
+        `${employeeNo ?? email} har samma tjänst (enhet och befattning) på rad ${samePost.row} men annat anställningsdatum eller annan sysselsättningsgrad; låt varje tjänst stå på en rad`,
+      );
+      continue;
+    }
+    seen.set(key, [...earlier, row]);
     rows.push(row);
   }
   return { rows, errors, total: table.rows.length };
+}
+
+function readExtent(r: RowReader): number | null {
+  const cell = r.cell("extent");
+  if (cell === null || (typeof cell === "string" && cell.trim() === "")) return null;
+  const percent = parseExtent(cell);
+  if (percent === undefined) {
+    r.fail(
+      "extent",
+      `'${r.text("extent")}' är ingen sysselsättningsgrad (skriv t.ex. 50, 50 % eller 0,5)`,
+    );
+    return null;
+  }
+  return percent;
+}
+
+function samePerson(a: StaffRow, b: StaffRow): boolean {
+  return a.firstName === b.firstName && a.lastName === b.lastName && a.email === b.email;
+}
+
+/** A post is a unit (with its avdelning) and a befattning. */
+function postKey(r: StaffRow): string {
+  return JSON.stringify([r.unitName, r.unitCode, r.departmentName, r.departmentCode, r.title]);
 }
 
 function sameData(a: StaffRow, b: StaffRow): boolean {

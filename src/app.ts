@@ -4,7 +4,6 @@
  * import Node-only modules.
  */
 import { Hono } from "hono";
-import { HTTPException } from "hono/http-exception";
 import { csrfProtection, requestBodyLimit, requireSignIn, securityHeaders } from "./auth/guard";
 import { sessionMiddleware } from "./auth/middleware";
 import { checkOidc } from "./auth/oidc-health";
@@ -13,12 +12,13 @@ import { adminRoutes } from "./routes/admin";
 import { annualReportRoutes } from "./routes/annual-report";
 import { authRoutes } from "./routes/auth";
 import { coverageRoutes } from "./routes/coverage";
-import { errorPage } from "./routes/error-page";
+import { errorPage, errorResponse } from "./routes/error-page";
 import { exportRoutes } from "./routes/exports";
 import { homeRoutes } from "./routes/home";
 import { importRoutes } from "./routes/imports";
 import { planRoutes } from "./routes/plan";
 import { privacyRoutes } from "./routes/privacy";
+import { pageRenderer } from "./routes/render";
 import { ssoRoutes } from "./routes/sso";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -26,6 +26,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const now = deps.now ?? (() => new Date());
   const clientIp = deps.clientIp ?? ((c) => c.req.header("cf-connecting-ip") ?? null);
 
+  app.use(pageRenderer);
   app.use(securityHeaders);
   app.use(async (c, next) => {
     c.set("db", deps.db);
@@ -57,25 +58,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", exportRoutes);
   app.route("/", annualReportRoutes);
   app.route("/", planRoutes);
-  app.route("/", importRoutes(deps.uploadLimitBytes));
+  app.route("/", importRoutes(deps.uploadLimitBytes, deps.importRunner));
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));
-  app.onError((err, c) => {
-    if (err instanceof HTTPException) {
-      // A page visit without a session goes to the login form and comes back afterwards.
-      if (err.status === 401 && c.req.method === "GET") {
-        const url = new URL(c.req.url);
-        const login = `/login?next=${encodeURIComponent(url.pathname + url.search)}`;
-        if (c.req.header("HX-Request")) {
-          c.header("HX-Redirect", login);
-          return c.body(null, 401);
-        }
-        return c.redirect(login, 302);
-      }
-      return errorPage(c, err.status, err.message || "Begäran kunde inte utföras.");
-    }
-    console.error(err);
-    return errorPage(c, 500, "Något gick fel hos oss. Försök igen om en stund.");
-  });
+  app.onError(errorResponse);
   return app;
 }

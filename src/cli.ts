@@ -5,21 +5,10 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Db } from "../db/client";
-import { migrateDb } from "../db/migrate";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
-import { isEmpty, seedDemoData } from "../db/seed";
+import { useNodeScrypt } from "./auth/node-scrypt";
 import { parse, USAGE } from "./cli/args";
-import { importCompletionsCommand, importStaffCommand, importUndoCommand } from "./cli/import";
-import {
-  type CliIo,
-  type CliOutput,
-  EXIT_BAD_INPUT,
-  EXIT_INTERNAL,
-  EXIT_OK,
-  UsageError,
-} from "./cli/io";
-import { useNodeScrypt } from "./cli/node-scrypt";
-import { planImportCommand } from "./cli/plan-import";
+import { type CliIo, type CliOutput, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./cli/io";
 import { planSummaryCommand } from "./cli/plan-summary";
 import { privacyExtract } from "./cli/privacy-extract";
 import { privacyPurge } from "./cli/privacy-purge";
@@ -28,14 +17,23 @@ import { reportCoverage } from "./cli/report-coverage";
 import { userCreate } from "./cli/user-create";
 import { userUnlinkSso } from "./cli/user-unlink-sso";
 import { stockholmDate } from "./domain/dates";
+import { UserError } from "./domain/user-error";
+import { prepareDatabase } from "./services/database";
+import { isEmpty, seedDemoData } from "./services/demo/seed";
 
 type Command = (db: Db, args: ReturnType<typeof parse>, io: CliIo) => Promise<CliOutput>;
 
+// The import commands pull in the spreadsheet readers: loaded only when an import runs, so
+// every other command starts faster.
+const importCommands = () => import("./cli/import");
+
 const COMMANDS: Record<string, Command> = {
-  "import staff": importStaffCommand,
-  "import completions": importCompletionsCommand,
-  "import undo": importUndoCommand,
-  "plan import": planImportCommand,
+  "import staff": async (db, args, io) => (await importCommands()).importStaffCommand(db, args, io),
+  "import completions": async (db, args, io) =>
+    (await importCommands()).importCompletionsCommand(db, args, io),
+  "import undo": async (db, args) => (await importCommands()).importUndoCommand(db, args),
+  "plan import": async (db, args, io) =>
+    (await import("./cli/plan-import")).planImportCommand(db, args, io),
   "plan summary": planSummaryCommand,
   "report annual": reportAnnual,
   "report coverage": reportCoverage,
@@ -46,7 +44,7 @@ const COMMANDS: Record<string, Command> = {
   "db migrate": async () => ({ json: { migrated: true }, text: "Databasen är migrerad." }),
   "db seed-demo": async (db, _args, io) => {
     if (!(await isEmpty(db)))
-      throw new UsageError("Databasen har redan personal; demodata läggs bara i en tom databas.");
+      throw new UserError("Databasen har redan personal; demodata läggs bara i en tom databas.");
     const r = await seedDemoData(db, { today: stockholmDate(io.now()) });
     return { json: r, text: `Demodata inlagd: ${r.people} anställda, ${r.events} händelser.` };
   },
@@ -63,17 +61,17 @@ export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number
     }
     const command = COMMANDS[key];
     if (!command)
-      throw new UsageError(`Okänt kommando '${args.positionals.join(" ")}'.\n\n${USAGE}`);
+      throw new UserError(`Okänt kommando '${args.positionals.join(" ")}'.\n\n${USAGE}`);
     if (!db) {
       ownDb = openNodeDb(databaseUrlFromEnv(io.env), io.env.DATABASE_AUTH_TOKEN);
-      await migrateDb(ownDb);
+      await prepareDatabase(ownDb);
     }
     const out = await command(db ?? ownDb!, args, io);
     io.stdout(args.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
     if (out.stderr) io.stderr(out.stderr);
     return out.exitCode ?? EXIT_OK;
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UserError) {
       io.stderr(`Fel: ${err.message}\n`);
       return EXIT_BAD_INPUT;
     }
@@ -90,15 +88,21 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+/** The process entry: real stdio, environment and clock; resolves to the exit code. */
+export function main(argv: string[]): Promise<number> {
   useNodeScrypt();
-  runCli(process.argv.slice(2), {
+  return runCli(argv, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     env: process.env,
     now: () => new Date(),
     stdin: readStdin,
-  }).then((code) => {
+  });
+}
+
+// Run directly (tsx src/cli.ts); the bundle is started by src/launch.mjs, which calls main().
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

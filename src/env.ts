@@ -2,7 +2,8 @@ import type { Context } from "hono";
 import type { Db } from "../db/client";
 import type { Session, User } from "../db/schema";
 import type { OidcConfig } from "./auth/oidc-config";
-import type { Scope } from "./services/scope";
+import type { Scope } from "./auth/scope";
+import type { ImportRunner } from "./services/imports/runner";
 
 /** What an entry (Node server, Worker, tests) hands to `createApp`. */
 export interface AppDeps {
@@ -26,6 +27,11 @@ export interface AppDeps {
   clientIp?: (c: Context) => string | null;
   /** Origin for links in pages and e-mails (`PUBLIC_URL`, else the first `ORIGIN`). */
   publicOrigin?: string | null;
+  /**
+   * Runs imports (preview and confirm). Default: in the request. The Node server passes a
+   * worker-thread runner so a big file never blocks other requests.
+   */
+  importRunner?: ImportRunner;
 }
 
 export type AppEnv = {

@@ -6,17 +6,18 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { migrateDb } from "../db/migrate";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
-import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "../db/seed";
 import { createApp } from "./app";
 import { nodeClientIp } from "./auth/client-ip";
 import { allowedOriginsFromEnv } from "./auth/guard";
+import { useNodeScrypt } from "./auth/node-scrypt";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
 import { checkOidc, describeOidcHealth } from "./auth/oidc-health";
 import { publicOriginFromEnv } from "./auth/public-origin";
-import { useNodeScrypt } from "./cli/node-scrypt";
 import { stockholmDate } from "./domain/dates";
+import { prepareDatabase } from "./services/database";
+import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "./services/demo/seed";
+import { workerThreadRunner } from "./services/imports/node-runner";
 import { PENDING_UPLOAD_SWEEP_MS, purgeStalePendingUploads } from "./services/imports/pending";
 
 useNodeScrypt();
@@ -24,7 +25,7 @@ useNodeScrypt();
 async function main(): Promise<void> {
   const url = databaseUrlFromEnv();
   const db = openNodeDb(url, process.env.DATABASE_AUTH_TOKEN);
-  await migrateDb(db);
+  await prepareDatabase(db);
 
   // Demo accounts share a published password: never on their own in production.
   const seedDemo =
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
       uploadLimitBytes,
       oidc,
       allowedOrigins,
+      // Imports run in a worker thread with its own connection: the event loop stays free.
+      importRunner: workerThreadRunner(url, process.env.DATABASE_AUTH_TOKEN),
       // Behind a reverse proxy set TRUST_PROXY=1 so the client's address comes from the entry
       // that proxy appended to X-Forwarded-For.
       clientIp: (c) =>

@@ -12,3 +12,8 @@ export function formatCount(n: number): string {
 export function formatPercent(p: number | null): string {
   return p === null ? "–" : `${ONE_DECIMAL.format(p)} %`;
 }
+
+/** A sysselsättningsgrad: "50 %", "37,5 %" (as many decimals as HR gave). */
+export function formatExtent(percent: number): string {
+  return `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 }).format(percent)} %`;
+}

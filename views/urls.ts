@@ -15,6 +15,7 @@ export const urls = {
   staff: (unitId: number, asOf: string) => `/tackning/enhet/${unitId}${query({ datum: asOf })}`,
   staffExport: (unitId: number, asOf: string, format: "xlsx" | "csv") =>
     `/tackning/enhet/${unitId}/export.${format}${query({ datum: asOf })}`,
+  person: (personId: number, asOf: string) => `/person/${personId}${query({ datum: asOf })}`,
   annual: (year: number, unitId?: number | null) => `/rapport/${year}${query({ enhet: unitId })}`,
   lock: (year: number) => `/rapport/${year}/las`,
   annualExport: (year: number, unitId: number | null | undefined, format: "xlsx" | "csv") =>

@@ -1,3 +1,4 @@
+import { UserError, type UserErrorStatus } from "../../src/domain/user-error";
 /** What the readers hand on: the cells of one sheet, with row numbers as Excel shows them. */
 
 /** A cell value: text, a raw number (Excel serials stay numbers), or empty. */
@@ -25,6 +26,8 @@ export interface ReadLimits {
   maxColumns: number;
   /** Largest unpacked size of an .xlsx archive (zip bombs); default from maxBytes. */
   maxUnzippedBytes?: number;
+  /** Most cells (rows × used columns) one sheet may have; default DEFAULT_MAX_CELLS. */
+  maxCells?: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
@@ -34,6 +37,9 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
 };
 
 /** A problem with the file as a whole; the message is Swedish and says what to do. */
-export class ImportFileError extends Error {
+export class ImportFileError extends UserError {
   override name = "ImportFileError";
+  constructor(message: string, status: UserErrorStatus = 422) {
+    super(message, status);
+  }
 }

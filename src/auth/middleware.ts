@@ -1,9 +1,8 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { NO_UNITS } from "../services/scope";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "./cookie";
-import { scopeForUser } from "./roles";
+import { NO_UNITS, scopeForUser } from "./scope";
 import { validateSessionToken } from "./session";
 
 export { SESSION_COOKIE };

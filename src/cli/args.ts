@@ -1,6 +1,12 @@
 import { parseArgs } from "node:util";
-import { isIsoDate } from "../domain/dates";
-import { UsageError } from "./io";
+import {
+  FIRST_REPORT_YEAR,
+  isIsoDate,
+  isReportDate,
+  isReportYear,
+  LAST_REPORT_YEAR,
+} from "../domain/dates";
+import { UserError } from "../domain/user-error";
 
 export const USAGE = `Användning:
   cli import staff FIL --as-of ÅÅÅÅ-MM-DD [--dry-run] [--json]
@@ -41,7 +47,7 @@ export function parse(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
+    throw new UserError(`${(err as Error).message}\n\n${USAGE}`);
   }
 }
 
@@ -49,23 +55,28 @@ export function parse(argv: string[]) {
 export function dateFlag(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
   if (!isIsoDate(value)) {
-    throw new UsageError(
+    throw new UserError(
       `--${flag} '${value}' är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-12-31.`,
+    );
+  }
+  if (!isReportDate(value)) {
+    throw new UserError(
+      `--${flag} '${value}' ligger utanför åren ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR}.`,
     );
   }
   return value;
 }
 
 export function yearFlag(value: string | undefined): number {
-  if (value === undefined) throw new UsageError("Ange år med --year ÅÅÅÅ, t.ex. --year 2025.");
-  if (!/^\d{4}$/.test(value) || Number(value) < 1990 || Number(value) > 2100) {
-    throw new UsageError(`--year '${value}' är inget rimligt år. Ange fyra siffror, t.ex. 2025.`);
+  if (value === undefined) throw new UserError("Ange år med --year ÅÅÅÅ, t.ex. --year 2025.");
+  if (!/^\d{4}$/.test(value) || !isReportYear(Number(value))) {
+    throw new UserError(`--year '${value}' är inget rimligt år. Ange fyra siffror, t.ex. 2025.`);
   }
   return Number(value);
 }
 
 export function onlyOne(values: string[] | undefined, flag: string): string | undefined {
   if (!values || values.length === 0) return undefined;
-  if (values.length > 1) throw new UsageError(`--${flag} får anges en gång.`);
+  if (values.length > 1) throw new UserError(`--${flag} får anges en gång.`);
   return values[0];
 }

@@ -4,14 +4,15 @@ import { basename } from "node:path";
 import type { Db } from "../../db/client";
 import { IMPORT_KINDS, type ImportKind } from "../../db/schema";
 import { formatMegabytes } from "../../imports/read";
-import { DEFAULT_READ_LIMITS, ImportFileError, type ReadLimits } from "../../imports/read/types";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "../../imports/read/types";
 import { stockholmDate } from "../domain/dates";
+import { UserError } from "../domain/user-error";
 import { importCompletions } from "../services/imports/completions";
 import { importStaff } from "../services/imports/staff";
 import type { CompletionsReport, StaffReport } from "../services/imports/types";
 import { undoLatestImport } from "../services/imports/undo";
 import { dateFlag, type ParsedArgs } from "./args";
-import { type CliIo, type CliOutput, EXIT_BAD_INPUT, UsageError } from "./io";
+import { type CliIo, type CliOutput, EXIT_BAD_INPUT } from "./io";
 
 /** Default 20 MB; IMPORT_LIMIT_MB changes it (the web server reads the same variable). */
 export function limitsFromEnv(env: CliIo["env"]): ReadLimits {
@@ -27,19 +28,19 @@ export function readInput(
 ): { bytes: Uint8Array; fileName: string } {
   const path = args.positionals[2];
   if (!path)
-    throw new UsageError("Ange filen som ska importeras, t.ex. import staff personal.xlsx.");
-  if (args.positionals.length > 3) throw new UsageError("Ange en fil per import.");
+    throw new UserError("Ange filen som ska importeras, t.ex. import staff personal.xlsx.");
+  if (args.positionals.length > 3) throw new UserError("Ange en fil per import.");
   let size: number;
   try {
     const st = statSync(path);
-    if (!st.isFile()) throw new UsageError(`'${path}' är ingen fil.`);
+    if (!st.isFile()) throw new UserError(`'${path}' är ingen fil.`);
     size = st.size;
   } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`Hittar inte filen '${path}'.`);
+    if (err instanceof UserError) throw err;
+    throw new UserError(`Hittar inte filen '${path}'.`);
   }
   if (size > limits.maxBytes) {
-    throw new UsageError(
+    throw new UserError(
       `Filen är ${formatMegabytes(size)}; högst ${formatMegabytes(limits.maxBytes)} tas emot.`,
     );
   }
@@ -48,15 +49,6 @@ export function readInput(
     bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength),
     fileName: basename(path),
   };
-}
-
-export async function asUsage<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof ImportFileError) throw new UsageError(err.message);
-    throw err;
-  }
 }
 
 export function withErrors(out: CliOutput, errors: ReadonlyArray<{ message: string }>): CliOutput {
@@ -80,9 +72,13 @@ export async function importStaffCommand(db: Db, args: ParsedArgs, io: CliIo): P
   const asOf = dateFlag(args.values["as-of"], "as-of") ?? stockholmDate(io.now());
   const limits = limitsFromEnv(io.env);
   const file = readInput(args, limits);
-  const r = await asUsage(() =>
-    importStaff(db, { ...file, asOf, dryRun: args.values["dry-run"], userId: null, limits }),
-  );
+  const r = await importStaff(db, {
+    ...file,
+    asOf,
+    dryRun: args.values["dry-run"],
+    userId: null,
+    limits,
+  });
   const json = {
     kind: "staff",
     asOf: r.asOf,
@@ -91,12 +87,15 @@ export async function importStaffCommand(db: Db, args: ParsedArgs, io: CliIo): P
     updated: r.updated,
     unchanged: r.unchanged,
     left: r.left,
+    posts: r.posts,
     errors: r.errors.map((e) => ({ row: e.row, message: e.message })),
     dryRun: r.dryRun,
   };
   const text = [
     `Personalimport per ${r.asOf} från ${r.fileName} (${r.format}): ${r.rows} rader.`,
     `Nya: ${r.created}  Ändrade: ${r.updated}  Oförändrade: ${r.unchanged}  Slutat: ${r.left}`,
+    `Tjänster (anställningar): ${r.posts.opened} börjar, ${r.posts.closed} slutar`,
+    ...r.who.posts,
     ...(r.newUnits.length > 0 ? [`Nya enheter: ${r.newUnits.join(", ")}`] : []),
     ...(r.renamedUnits.length > 0 ? [`Nytt namn: ${r.renamedUnits.join(", ")}`] : []),
     ...(r.warning ? [r.warning] : []),
@@ -113,9 +112,12 @@ export async function importCompletionsCommand(
   // --as-of is accepted and ignored: course files carry a date on every row.
   const limits = limitsFromEnv(io.env);
   const file = readInput(args, limits);
-  const r = await asUsage(() =>
-    importCompletions(db, { ...file, dryRun: args.values["dry-run"], userId: null, limits }),
-  );
+  const r = await importCompletions(db, {
+    ...file,
+    dryRun: args.values["dry-run"],
+    userId: null,
+    limits,
+  });
   const json = {
     kind: "completions",
     rows: r.rows,
@@ -136,9 +138,9 @@ export async function importCompletionsCommand(
 export async function importUndoCommand(db: Db, args: ParsedArgs): Promise<CliOutput> {
   const kind = args.positionals[2];
   if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(`Ange vilket slags import som ska ångras: ${IMPORT_KINDS.join(", ")}.`);
+    throw new UserError(`Ange vilket slags import som ska ångras: ${IMPORT_KINDS.join(", ")}.`);
   }
-  const r = await asUsage(() => undoLatestImport(db, kind as ImportKind, { userId: null }));
+  const r = await undoLatestImport(db, kind as ImportKind, { userId: null });
   return {
     json: { undone: r.importId, kind: r.kind, fileName: r.fileName, reverted: r.reverted },
     text: `Import ${r.importId} (${r.fileName}) är ångrad: ${r.reverted} ändringar återställda.`,

@@ -6,11 +6,6 @@ export const EXIT_BAD_INPUT = 1;
 /** Anything unexpected (EX_SOFTWARE). */
 export const EXIT_INTERNAL = 70;
 
-/** A mistake of the caller (flags, file, values). Message is Swedish and says what to do. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
-
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;

@@ -1,29 +1,28 @@
 /** `plan import FILE --year Y [--dry-run] [--json]` (contract in DESIGN.md, "Command line"). */
 import type { Db } from "../../db/client";
+import { UserError } from "../domain/user-error";
 import { importPlan } from "../services/plan-import";
 import { type ParsedArgs, yearFlag } from "./args";
-import { asUsage, limitsFromEnv, readInput, withErrors } from "./import";
-import { type CliIo, type CliOutput, UsageError } from "./io";
+import { limitsFromEnv, readInput, withErrors } from "./import";
+import type { CliIo, CliOutput } from "./io";
 
 export async function planImportCommand(db: Db, args: ParsedArgs, io: CliIo): Promise<CliOutput> {
   if (!args.positionals[2]) {
-    throw new UsageError(
+    throw new UserError(
       "Ange filen med handlingsplanen, t.ex. plan import handlingsplan-2019.xlsx --year 2019.",
     );
   }
   const year = yearFlag(args.values.year);
   const limits = limitsFromEnv(io.env);
   const file = readInput(args, limits);
-  const r = await asUsage(() =>
-    importPlan(db, {
-      ...file,
-      year,
-      dryRun: args.values["dry-run"],
-      userId: null,
-      limits,
-      now: io.now(),
-    }),
-  );
+  const r = await importPlan(db, {
+    ...file,
+    year,
+    dryRun: args.values["dry-run"],
+    userId: null,
+    limits,
+    now: io.now(),
+  });
   const json = {
     year: r.year,
     rows: r.rows,

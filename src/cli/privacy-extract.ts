@@ -1,14 +1,15 @@
 import type { Db } from "../../db/client";
+import { UserError } from "../domain/user-error";
 import { type RegisterExtract, registerExtract } from "../services/privacy/extract";
 import type { ParsedArgs } from "./args";
-import { type CliIo, type CliOutput, UsageError } from "./io";
+import type { CliIo, CliOutput } from "./io";
 
 /** `privacy extract --employee-no N [--json]`: the register extract of one person. */
 export async function privacyExtract(db: Db, args: ParsedArgs, io: CliIo): Promise<CliOutput> {
   const employeeNo = args.values["employee-no"]?.trim();
-  if (!employeeNo) throw new UsageError("Ange personen med --employee-no ANSTÄLLNINGSNUMMER.");
+  if (!employeeNo) throw new UserError("Ange personen med --employee-no ANSTÄLLNINGSNUMMER.");
   const extract = await registerExtract(db, employeeNo, io.now());
-  if (!extract) throw new UsageError(`Ingen person har anställningsnummer ${employeeNo}.`);
+  if (!extract) throw new UserError(`Ingen person har anställningsnummer ${employeeNo}.`);
   return { json: extract, text: extractText(extract) };
 }
 

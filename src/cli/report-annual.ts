@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
+import { ALL_UNITS } from "../auth/scope";
 import { sameFigures } from "../domain/annual";
 import { computeAnnualReport, getLockedReport } from "../services/annual-report";
-import { ALL_UNITS } from "../services/scope";
 import { type ParsedArgs, yearFlag } from "./args";
 import type { CliIo, CliOutput } from "./io";
 

@@ -1,9 +1,11 @@
 import type { Db } from "../../db/client";
+import { ALL_UNITS } from "../auth/scope";
 import { stockholmDate } from "../domain/dates";
-import { findUnitMatches, getCoverage } from "../services/coverage";
-import { ALL_UNITS } from "../services/scope";
+import { UserError } from "../domain/user-error";
+import { getCoverage } from "../services/coverage";
+import { findUnitMatches } from "../services/units";
 import { dateFlag, onlyOne, type ParsedArgs } from "./args";
-import { type CliIo, type CliOutput, UsageError } from "./io";
+import type { CliIo, CliOutput } from "./io";
 
 export async function reportCoverage(db: Db, args: ParsedArgs, io: CliIo): Promise<CliOutput> {
   const asOf = dateFlag(args.values["as-of"], "as-of") ?? stockholmDate(io.now());
@@ -11,11 +13,11 @@ export async function reportCoverage(db: Db, args: ParsedArgs, io: CliIo): Promi
   // The CLI runs with the database owner's rights: it sees every unit.
   const matches = unitArg ? await findUnitMatches(db, ALL_UNITS, unitArg) : [];
   if (unitArg && matches.length === 0) {
-    throw new UsageError(`Hittar ingen enhet med kod eller namn '${unitArg}'.`);
+    throw new UserError(`Hittar ingen enhet med kod eller namn '${unitArg}'.`);
   }
   if (matches.length > 1) {
     const which = matches.map((u) => u.code ?? `utan kod, id ${u.id}`).join(", ");
-    throw new UsageError(
+    throw new UserError(
       `Det finns ${matches.length} enheter som heter '${matches[0]!.name}' (${which}): ange enhetskoden.`,
     );
   }

@@ -23,6 +23,22 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * The years the app reports on, the same for the web, the exports and the CLI. Data starts
+ * well after 1990; far-future dates would only produce empty figures (or overflow a chart).
+ */
+export const FIRST_REPORT_YEAR = 1990;
+export const LAST_REPORT_YEAR = 2100;
+
+export function isReportYear(year: number): boolean {
+  return Number.isInteger(year) && year >= FIRST_REPORT_YEAR && year <= LAST_REPORT_YEAR;
+}
+
+/** A real ISO date within the report years. */
+export function isReportDate(value: string): boolean {
+  return isIsoDate(value) && isReportYear(Number(value.slice(0, 4)));
+}
+
 /** `date` plus `days` (negative to go back), in ISO form. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

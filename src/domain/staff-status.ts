@@ -14,6 +14,10 @@ export interface StaffRow {
   unitName: string;
   unitCode: string | null;
   validFrom: string;
+  /** Sysselsättningsgrad of this post, in percent, when known. */
+  extent: number | null;
+  /** The person's units outside the listed subtree on the date ("Nattpatrullen"). */
+  otherUnits: string | null;
   startedOn: string | null;
   completedOn: string | null;
 }
@@ -26,6 +30,10 @@ export interface StaffStatus {
   title: string | null;
   /** Unit names, joined when someone holds two employments in the subtree. */
   units: string;
+  /** Sysselsättningsgrad of each post in the subtree (figures never add them up). */
+  extents: number[];
+  /** Units outside the subtree where the person also works, or null. */
+  otherUnits: string | null;
   employedFrom: string;
   status: CourseStatus;
   startedOn: string | null;
@@ -42,6 +50,7 @@ export function staffStatus(rows: readonly StaffRow[], asOf: string): StaffStatu
     if (seen) {
       if (!seen.units.split(", ").includes(r.unitName)) seen.units += `, ${r.unitName}`;
       if (r.validFrom < seen.employedFrom) seen.employedFrom = r.validFrom;
+      if (r.extent !== null) seen.extents.push(r.extent);
       continue;
     }
     const startedOn = r.startedOn !== null && r.startedOn <= asOf ? r.startedOn : null;
@@ -53,6 +62,8 @@ export function staffStatus(rows: readonly StaffRow[], asOf: string): StaffStatu
       email: r.email,
       title: r.title,
       units: r.unitName,
+      extents: r.extent !== null ? [r.extent] : [],
+      otherUnits: r.otherUnits,
       employedFrom: r.validFrom,
       status: statusOn({ startedOn, completedOn }, asOf),
       startedOn,

@@ -2,7 +2,6 @@
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
-import { ROLES } from "../../db/schema";
 import { AuditPage } from "../../views/pages/admin/audit";
 import {
   NewUserForm,
@@ -14,6 +13,7 @@ import { ssoLabel } from "../auth/oidc-config";
 import { setPasswordPath } from "../auth/password-tokens";
 import { publicLink } from "../auth/public-origin";
 import { CAN, requireRole } from "../auth/roles";
+import { ROLES } from "../domain/roles";
 import type { AppEnv } from "../env";
 import { listAudit } from "../services/audit";
 import {
@@ -25,7 +25,6 @@ import {
   newPasswordLink,
   setActive,
   setUserUnits,
-  UserInputError,
   unlinkSso,
 } from "../services/users";
 import { formValidator } from "./form";
@@ -82,14 +81,9 @@ async function detail(
   );
 }
 
-/** Runs an admin change; a refused change (e.g. demoting yourself) shows its reason. */
+/** Runs an admin change; a refused change (a UserError, e.g. demoting yourself) goes to app.onError. */
 async function change(c: Context<AppEnv>, id: number, notice: string, run: () => Promise<void>) {
-  try {
-    await run();
-  } catch (err) {
-    if (err instanceof UserInputError) return detail(c, id, { error: err.message });
-    throw err;
-  }
+  await run();
   return detail(c, id, { notice });
 }
 
@@ -104,37 +98,19 @@ export const adminRoutes = new Hono<AppEnv>()
   .post("/admin/users", requireRole(...CAN.manageUsers), formValidator(newUserForm), async (c) => {
     const db = c.get("db");
     const form = c.req.valid("form");
-    try {
-      const { user, token } = await createUser(
-        db,
-        { email: form.email, name: form.name, role: form.role, unitIds: form.unit },
-        actor(c),
-        c.get("now")(),
-      );
-      const link = publicLink(c, setPasswordPath(token!));
-      return page(
-        c,
-        "Konto skapat",
-        <PasswordLinkCreated
-          user={(await getUser(db, user.id))!}
-          link={link}
-          ssoName={ssoName(c)}
-        />,
-        201,
-      );
-    } catch (err) {
-      if (!(err instanceof UserInputError)) throw err;
-      return page(
-        c,
-        "Nytt konto",
-        <NewUserForm
-          units={await assignableUnits(db)}
-          error={err.message}
-          values={{ ...form, unitIds: form.unit }}
-        />,
-        400,
-      );
-    }
+    const { user, token } = await createUser(
+      db,
+      { email: form.email, name: form.name, role: form.role, unitIds: form.unit },
+      actor(c),
+      c.get("now")(),
+    );
+    const link = publicLink(c, setPasswordPath(token!));
+    return page(
+      c,
+      "Konto skapat",
+      <PasswordLinkCreated user={(await getUser(db, user.id))!} link={link} ssoName={ssoName(c)} />,
+      201,
+    );
   })
   .get("/admin/users/:id", requireRole(...CAN.manageUsers), (c) => detail(c, idParam(c)))
   .post(

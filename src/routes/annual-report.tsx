@@ -1,27 +1,23 @@
 /** The annual report: /rapport/:year (figures, sentence, per unit, lock) and its lock. */
 import { Hono } from "hono";
-import { HTTPException } from "hono/http-exception";
 import { AnnualReportPage } from "../../views/pages/annual-report";
 import { CAN, requireRole } from "../auth/roles";
 import { stockholmDate } from "../domain/dates";
 import type { AppEnv } from "../env";
 import { computeAnnualReport, getLockedReport } from "../services/annual-report";
+import { mandatoryCourseTitle } from "../services/courses";
 import { lockAnnualReport } from "../services/lock-report";
+import { NO_SUCH_REPORT, validParam, yearParam } from "./params";
 import { page } from "./render";
-import { mandatoryCourseTitle, scopedUnit } from "./report-params";
+import { scopedUnit } from "./report-params";
+
+const validYear = validParam(yearParam, NO_SUCH_REPORT);
 
 const MESSAGES = {
   locked: { kind: "ok", text: "Årsrapporten är låst." },
   already_locked: { kind: "error", text: "Årsrapporten var redan låst; den låsta siffran gäller." },
   future_year: { kind: "error", text: "Året är inte slut än och kan inte låsas." },
 } as const;
-
-function yearParam(raw: string): number {
-  if (!/^\d{4}$/.test(raw) || Number(raw) < 1990 || Number(raw) > 2100) {
-    throw new HTTPException(404, { message: "Det finns ingen årsrapport för det året." });
-  }
-  return Number(raw);
-}
 
 /** The last full year is the one people usually want. */
 function defaultYear(today: string): number {
@@ -32,8 +28,8 @@ export const annualReportRoutes = new Hono<AppEnv>()
   .get("/rapport", requireRole(...CAN.viewReports), (c) =>
     c.redirect(`/rapport/${defaultYear(stockholmDate(c.get("now")()))}`, 302),
   )
-  .get("/rapport/:year", requireRole(...CAN.viewReports), async (c) => {
-    const year = yearParam(c.req.param("year"));
+  .get("/rapport/:year", requireRole(...CAN.viewReports), validYear, async (c) => {
+    const { year } = c.req.valid("param");
     const db = c.get("db");
     const scope = c.get("scope");
     const user = c.get("user")!;
@@ -43,7 +39,7 @@ export const annualReportRoutes = new Hono<AppEnv>()
     const [report, locked, courseTitle] = await Promise.all([
       computeAnnualReport(db, scope, { year, unit }),
       wholeOrganisation ? getLockedReport(db, year) : Promise.resolve(null),
-      mandatoryCourseTitle(c),
+      mandatoryCourseTitle(db),
     ]);
     const flash = c.req.query("meddelande");
     return page(
@@ -62,8 +58,8 @@ export const annualReportRoutes = new Hono<AppEnv>()
       />,
     );
   })
-  .post("/rapport/:year/las", requireRole(...CAN.lockAnnualReport), async (c) => {
-    const year = yearParam(c.req.param("year"));
+  .post("/rapport/:year/las", requireRole(...CAN.lockAnnualReport), validYear, async (c) => {
+    const { year } = c.req.valid("param");
     const now = c.get("now")();
     const result = await lockAnnualReport(c.get("db"), {
       year,

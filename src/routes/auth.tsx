@@ -1,17 +1,16 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { ROLES } from "../../db/schema";
-import { Layout } from "../../views/layout";
 import { LoginPage, type LoginPageProps } from "../../views/pages/login";
 import { PasswordForm } from "../../views/pages/password";
 import { clearSessionCookie, setSessionCookie } from "../auth/cookie";
 import { checkCurrentPassword, loginWithPassword } from "../auth/login";
 import { ssoLabel } from "../auth/oidc-config";
-import { passwordProblem } from "../auth/password-policy";
 import { consumePasswordToken, peekPasswordToken } from "../auth/password-tokens";
 import { requireRole } from "../auth/roles";
 import { createSession, generateSessionToken, invalidateSession } from "../auth/session";
+import { passwordProblem } from "../domain/password-policy";
+import { ROLES } from "../domain/roles";
 import type { AppEnv } from "../env";
 import { audit } from "../services/audit";
 import { getUser, setPassword } from "../services/users";
@@ -54,12 +53,7 @@ export function loginPage(
 ) {
   const oidc = c.get("oidc");
   const ssoButton = oidc ? `Logga in med ${ssoLabel(oidc)}` : null;
-  return c.html(
-    <Layout title="Logga in">
-      <LoginPage {...props} ssoLabel={ssoButton} />
-    </Layout>,
-    status,
-  );
+  return page(c, "Logga in", <LoginPage {...props} ssoLabel={ssoButton} />, status);
 }
 
 /**
@@ -181,15 +175,15 @@ export const authRoutes = new Hono<AppEnv>()
     const userId = await peekPasswordToken(db, c.req.param("token"), c.get("now")());
     if (!userId) return invalidLink(c);
     const user = await getUser(db, userId);
-    return c.html(
-      <Layout title="Välj lösenord">
-        <PasswordForm
-          action={c.req.path}
-          title="Välj lösenord"
-          askCurrent={false}
-          email={user?.email}
-        />
-      </Layout>,
+    return page(
+      c,
+      "Välj lösenord",
+      <PasswordForm
+        action={c.req.path}
+        title="Välj lösenord"
+        askCurrent={false}
+        email={user?.email}
+      />,
     );
   })
   .post("/set-password/:token", formValidator(passwordForm), async (c) => {
@@ -202,15 +196,15 @@ export const authRoutes = new Hono<AppEnv>()
     if (!userId) return invalidLink(c);
     const problem = passwordProblem(password, repeat);
     if (problem) {
-      return c.html(
-        <Layout title="Välj lösenord">
-          <PasswordForm
-            action={c.req.path}
-            title="Välj lösenord"
-            askCurrent={false}
-            error={problem}
-          />
-        </Layout>,
+      return page(
+        c,
+        "Välj lösenord",
+        <PasswordForm
+          action={c.req.path}
+          title="Välj lösenord"
+          askCurrent={false}
+          error={problem}
+        />,
         400,
       );
     }
@@ -245,8 +239,10 @@ function ssoOnlyPage(c: Context<AppEnv>, status: 200 | 403 = 200) {
 }
 
 function invalidLink(c: Context<AppEnv>) {
-  return c.html(
-    <Layout title="Länken gäller inte">
+  return page(
+    c,
+    "Länken gäller inte",
+    <>
       <h1>Länken gäller inte längre</h1>
       <p class="notice error">
         Länken för att välja lösenord är redan använd eller för gammal (den gäller i 72 timmar). Be
@@ -255,7 +251,7 @@ function invalidLink(c: Context<AppEnv>) {
       <p>
         <a href="/login">Till inloggningen</a>
       </p>
-    </Layout>,
+    </>,
     410,
   );
 }

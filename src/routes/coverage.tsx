@@ -1,27 +1,26 @@
 /**
  * Coverage pages: /tackning (unit + date selectors, per-unit table, charts) and
- * /tackning/enhet/:id (a unit's staff with status). GET forms work without JS; htmx swaps
+ * /tackning/enhet/:id (a unit's staff with status), /person/:id (one person's posts and courses). GET forms work without JS; htmx swaps
  * only the result part and pushes the URL.
  */
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { CoveragePage, CoverageResultView } from "../../views/pages/coverage";
+import { PersonPage } from "../../views/pages/person";
 import { StaffListPage, StaffListResult } from "../../views/pages/staff-list";
 import { CAN, requireRole } from "../auth/roles";
 import { formatSwedishDate } from "../domain/dates";
 import type { AppEnv } from "../env";
-import { unitsInScope } from "../services/coverage";
+import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverageWithTrend } from "../services/coverage-page";
+import { getPersonWithPosts } from "../services/person-posts";
 import { logAccess } from "../services/privacy/access-log";
 import { getStaffStatus } from "../services/staff-list";
-import { page } from "./render";
-import {
-  asOfFrom,
-  mandatoryCourseTitle,
-  reportQuery,
-  scopedUnit,
-  wantsFragment,
-} from "./report-params";
+import { unitsInScope } from "../services/units";
+import { idParam, NO_SUCH_UNIT, validParam } from "./params";
+import { isFragment, page } from "./render";
+import { asOfFrom, reportQuery, scopedUnit } from "./report-params";
 
 export const coverageRoutes = new Hono<AppEnv>()
   .get(
@@ -36,8 +35,8 @@ export const coverageRoutes = new Hono<AppEnv>()
       const { asOf, notice } = asOfFrom(c, q.datum);
       const [{ result, trend, deepened }, courseTitle, units] = await Promise.all([
         getCoverageWithTrend(db, scope, { asOf, unit }),
-        mandatoryCourseTitle(c),
-        wantsFragment(c) ? Promise.resolve([]) : unitsInScope(db, scope),
+        mandatoryCourseTitle(db),
+        isFragment(c) ? Promise.resolve([]) : unitsInScope(db, scope),
       ]);
       const view = {
         result,
@@ -53,20 +52,22 @@ export const coverageRoutes = new Hono<AppEnv>()
       return page(
         c,
         title,
-        wantsFragment(c) ? <CoverageResultView {...view} /> : <CoveragePage {...view} />,
+        isFragment(c) ? <CoverageResultView {...view} /> : <CoveragePage {...view} />,
       );
     },
   )
   .get(
     "/tackning/enhet/:id",
     requireRole(...CAN.viewReports),
+    validParam(idParam, NO_SUCH_UNIT),
     zValidator("query", reportQuery),
     async (c) => {
-      const unit = (await scopedUnit(c, c.req.param("id")))!;
+      const db = c.get("db");
+      const unit = (await scopedUnit(c, c.req.valid("param").id))!;
       const { asOf, notice } = asOfFrom(c, c.req.valid("query").datum);
       const [rows, courseTitle] = await Promise.all([
-        getStaffStatus(c.get("db"), c.get("scope"), { unit, asOf }),
-        mandatoryCourseTitle(c),
+        getStaffStatus(db, c.get("scope"), { unit, asOf }),
+        mandatoryCourseTitle(db),
       ]);
       await logAccess(
         c.get("db"),
@@ -93,7 +94,34 @@ export const coverageRoutes = new Hono<AppEnv>()
       return page(
         c,
         `Personal: ${unit.name}`,
-        wantsFragment(c) ? <StaffListResult {...view} /> : <StaffListPage {...view} />,
+        isFragment(c) ? <StaffListResult {...view} /> : <StaffListPage {...view} />,
+      );
+    },
+  )
+  .get(
+    "/person/:id{[0-9]{1,9}}",
+    requireRole(...CAN.viewReports),
+    zValidator("query", reportQuery),
+    async (c) => {
+      const { asOf, notice } = asOfFrom(c, c.req.valid("query").datum);
+      const person = await getPersonWithPosts(
+        c.get("db"),
+        c.get("scope"),
+        Number(c.req.param("id")),
+        asOf,
+      );
+      // Someone outside the scope answers like someone who does not exist.
+      if (!person)
+        throw new HTTPException(404, {
+          message: "Personen finns inte eller ingår inte i det du får se.",
+        });
+      return page(
+        c,
+        person.name,
+        <>
+          {notice ? <p class="notice error">{notice}</p> : null}
+          <PersonPage person={person} asOf={asOf} asOfLabel={formatSwedishDate(asOf)} />
+        </>,
       );
     },
   );

@@ -1,11 +1,9 @@
-import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
-import { courses } from "../../db/schema";
 import { HomePage } from "../../views/pages/home";
 import { CAN, requireRole } from "../auth/roles";
 import { formatSwedishDate, stockholmDate } from "../domain/dates";
 import type { AppEnv } from "../env";
+import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverage } from "../services/coverage";
 import { page } from "./render";
 
@@ -15,16 +13,16 @@ export const homeRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const db = c.get("db");
     const asOf = stockholmDate(c.get("now")());
-    const [coverage, course] = await Promise.all([
+    const [coverage, courseTitle] = await Promise.all([
       getCoverage(db, c.get("scope"), { asOf }),
-      db.query.courses.findFirst({ where: eq(courses.id, MANDATORY_COURSE_ID) }),
+      mandatoryCourseTitle(db),
     ]);
     return page(
       c,
       "Start",
       <HomePage
         coverage={coverage}
-        courseTitle={course?.title ?? MANDATORY_COURSE_ID}
+        courseTitle={courseTitle}
         asOfLabel={formatSwedishDate(asOf)}
       />,
     );

@@ -3,14 +3,13 @@ import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { ImportFileError } from "../../imports/read/types";
 import { UnmatchedPage } from "../../views/pages/unmatched";
+import { UserError } from "../domain/user-error";
 import type { AppEnv } from "../env";
 import { listCourses } from "../services/courses";
-import { findPeople, resolvePerson } from "../services/imports/history";
 import { dismissUnmatched, linkUnmatched, listOpenUnmatched } from "../services/imports/unmatched";
+import { findPeople, resolvePerson } from "../services/people";
 import { logAccess } from "../services/privacy/access-log";
-import { asApp } from "./form";
 import { page } from "./render";
 
 type C = Context<AppEnv>;
@@ -77,40 +76,27 @@ export const unmatchedRoutes = new Hono<AppEnv>()
   .post(
     "/imports/unmatched/:id/link",
     zValidator("param", z.object({ id: z.coerce.number().int().positive() })),
-    zValidator("form", linkForm, async (result, c) => {
-      if (!result.success)
-        return unmatchedPage(
-          asApp(c),
-          { error: "Ange anställningsnummer, e-post eller namn." },
-          400,
-        );
+    zValidator("form", linkForm, (result) => {
+      if (!result.success) throw new UserError("Ange anställningsnummer, e-post eller namn.");
     }),
     async (c) => {
       const db = c.get("db");
       const ref = c.req.valid("form").person;
       const person = await resolvePerson(db, c.get("scope"), ref);
       if (!person)
-        return unmatchedPage(
-          c,
-          {
-            error: `Hittar ingen entydig person för '${ref}'. Skriv anställningsnummer eller e-post.`,
-          },
+        throw new UserError(
+          `Hittar ingen entydig person för '${ref}'. Skriv anställningsnummer eller e-post.`,
           422,
         );
-      try {
-        const r = await linkUnmatched(db, {
-          unmatchedId: c.req.valid("param").id,
-          personId: person.id,
-          userId: c.get("user")!.id,
-          ip: c.get("clientIp"),
-        });
-        return unmatchedPage(c, {
-          notice: `${r.linked} rad(er) kopplade till ${person.name}; ${r.events} händelser sparade.`,
-        });
-      } catch (err) {
-        if (err instanceof ImportFileError) return unmatchedPage(c, { error: err.message }, 409);
-        throw err;
-      }
+      const r = await linkUnmatched(db, {
+        unmatchedId: c.req.valid("param").id,
+        personId: person.id,
+        userId: c.get("user")!.id,
+        ip: c.get("clientIp"),
+      });
+      return unmatchedPage(c, {
+        notice: `${r.linked} rad(er) kopplade till ${person.name}; ${r.events} händelser sparade.`,
+      });
     },
   )
   .post(

@@ -1,45 +1,42 @@
 /**
- * Imports for HR (CAN.importFiles): upload → preview (a dry run, the file kept) → confirm;
+ * Imports for HR (CAN.importFiles): upload → preview (a dry run; the parsed rows kept, not the
+ * file) → confirm or cancel;
  * undo of the latest import of a kind; the queue of unmatched rows.
  */
 import { zValidator } from "@hono/zod-validator";
-import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { imports } from "../../db/schema";
 import { formatMegabytes } from "../../imports/read";
-import { DEFAULT_READ_LIMITS, ImportFileError } from "../../imports/read/types";
+import { DEFAULT_READ_LIMITS } from "../../imports/read/types";
 import { ImportPreview } from "../../views/pages/import-preview";
+import { UndoConfirm } from "../../views/pages/import-undo";
 import { ImportsPage } from "../../views/pages/imports";
 import { CAN, requireRole } from "../auth/roles";
 import { isIsoDate, stockholmDate } from "../domain/dates";
+import { UserError } from "../domain/user-error";
 import type { AppEnv } from "../env";
-import { loadCourseTitleIndex } from "../services/courses";
-import { importCompletions } from "../services/imports/completions";
-import { countOpenUnmatched, listImports } from "../services/imports/history";
-import { parseCompletionFile, parseStaffFile } from "../services/imports/parse";
+import { countOpenUnmatched, findImport, listImports } from "../services/imports/history";
+import type { ParsedUpload } from "../services/imports/parse";
 import {
   cancelPendingUpload,
-  type NewPendingUpload,
+  loadPendingUpload,
+  newPendingUpload,
   purgeStalePendingUploads,
   savePendingUpload,
-  takePendingUpload,
 } from "../services/imports/pending";
-import { importStaff } from "../services/imports/staff";
-import type { ImportReport } from "../services/imports/types";
-import { undoImport } from "../services/imports/undo";
-import { asApp } from "./form";
+import { type ImportResult, type ImportRunner, inPlaceRunner } from "../services/imports/runner";
+import { newerImports, undoImport } from "../services/imports/undo";
 import { unmatchedRoutes } from "./imports-unmatched";
-import { page } from "./render";
+import { isFragment, page } from "./render";
 
 type C = Context<AppEnv>;
 
 /** htmx only swaps 2xx responses, so fragments carry their error inside a 200. */
 function respond(c: C, title: string, body: Child, status: ContentfulStatusCode) {
-  return page(c, title, body, c.req.header("HX-Request") ? 200 : status);
+  return page(c, title, body, isFragment(c) ? 200 : status);
 }
 
 const uploadForm = z.object({
@@ -48,7 +45,10 @@ const uploadForm = z.object({
   file: z.instanceof(File, { message: "Välj en fil att ladda upp." }),
 });
 
-export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
+export function importRoutes(
+  uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes,
+  runner?: ImportRunner,
+) {
   const limits = { ...DEFAULT_READ_LIMITS, maxBytes: uploadLimitBytes };
   const limitLabel = formatMegabytes(uploadLimitBytes);
 
@@ -74,46 +74,32 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
     );
   }
 
-  /** Runs an import from rows parsed once (the preview keeps them for the confirm). */
+  /**
+   * A preview parses the file once and gets the parsed rows back (what is kept for the
+   * confirm); a confirm applies those rows, never the file.
+   */
   async function runImport(
     c: C,
-    upload: NewPendingUpload,
+    kind: "staff" | "completions",
+    file: { bytes: Uint8Array; fileName: string } | { parsed: ParsedUpload; fileName: string },
     asOf: string,
     dryRun: boolean,
-  ): Promise<ImportReport> {
-    const input = {
-      bytes: new Uint8Array(),
-      fileName: upload.fileName,
+    pendingId?: string,
+  ): Promise<ImportResult> {
+    const userId = c.get("user")!.id;
+    const run = runner ?? inPlaceRunner(c.get("db"));
+    return run({
+      kind,
+      ...("parsed" in file
+        ? { bytes: new Uint8Array(), parsed: file.parsed, fileName: file.fileName }
+        : { ...file, keepParsed: dryRun }),
+      asOf,
       dryRun,
-      userId: c.get("user")!.id,
+      userId,
       ip: c.get("clientIp"),
       limits,
-    };
-    return upload.kind === "staff"
-      ? importStaff(c.get("db"), { ...input, parsed: upload.parsed, asOf })
-      : importCompletions(c.get("db"), { ...input, parsed: upload.parsed });
-  }
-
-  async function parseUpload(
-    c: C,
-    kind: "staff" | "completions",
-    bytes: Uint8Array,
-    fileName: string,
-    asOf: string | null,
-  ): Promise<NewPendingUpload> {
-    return kind === "staff"
-      ? { kind, fileName, asOf, parsed: await parseStaffFile(bytes, fileName, limits) }
-      : {
-          kind,
-          fileName,
-          asOf: null,
-          parsed: await parseCompletionFile(
-            bytes,
-            fileName,
-            await loadCourseTitleIndex(c.get("db")),
-            limits,
-          ),
-        };
+      ...(pendingId ? { pending: { id: pendingId, userId } } : {}),
+    });
   }
 
   return new Hono<AppEnv>()
@@ -136,33 +122,34 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
       bodyLimit({
         // Room for the multipart envelope and the other fields; the reader enforces the file limit.
         maxSize: uploadLimitBytes + 64 * 1024,
-        onError: (c) =>
-          importsPage(c, { error: `Filen är för stor; högst ${limitLabel} tas emot.` }, 413),
+        onError: () => {
+          throw new UserError(`Filen är för stor; högst ${limitLabel} tas emot.`, 413);
+        },
       }),
-      zValidator("form", uploadForm, async (result, c) => {
+      zValidator("form", uploadForm, (result) => {
         if (!result.success)
-          return importsPage(
-            asApp(c),
-            { error: "Välj vad det är för fil och en fil att ladda upp." },
-            400,
-          );
+          throw new UserError("Välj vad det är för fil och en fil att ladda upp.");
       }),
       async (c) => {
         const { kind, asOf: asOfText, file } = c.req.valid("form");
         const asOf = asOfText && isIsoDate(asOfText) ? asOfText : stockholmDate(c.get("now")());
         const bytes = new Uint8Array(await file.arrayBuffer());
-        let report: ImportReport;
-        let upload: NewPendingUpload;
-        try {
-          upload = await parseUpload(c, kind, bytes, file.name || "fil", asOf);
-          report = await runImport(c, upload, asOf, true);
-        } catch (err) {
-          if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 422);
-          throw err;
-        }
-        const canApply = report.errors.length === 0 && report.alreadyImportedAs === null;
+        const { parsed, ...report } = await runImport(
+          c,
+          kind,
+          { bytes, fileName: file.name || "fil" },
+          asOf,
+          true,
+        );
+        const canApply =
+          parsed !== undefined && report.errors.length === 0 && report.alreadyImportedAs === null;
         const pendingId = canApply
-          ? await savePendingUpload(c.get("db"), c.get("user")!.id, upload, c.get("now")())
+          ? await savePendingUpload(
+              c.get("db"),
+              c.get("user")!.id,
+              newPendingUpload(kind, report.fileName, kind === "staff" ? asOf : null, parsed),
+              c.get("now")(),
+            )
           : null;
         return respond(
           c,
@@ -176,38 +163,34 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
       "/imports/confirm",
       zValidator("form", z.object({ pending: z.string().regex(/^[0-9a-f]{32}$/) })),
       async (c) => {
-        const pending = await takePendingUpload(
+        const pending = await loadPendingUpload(
           c.get("db"),
           c.get("user")!.id,
           c.req.valid("form").pending,
           c.get("now")(),
         );
         if (!pending)
-          return importsPage(
+          throw new UserError("Förhandsgranskningen finns inte längre. Ladda upp filen igen.", 410);
+        const { parsed: _, ...report } = await runImport(
+          c,
+          pending.kind,
+          { parsed: pending.parsed, fileName: pending.fileName },
+          pending.asOf ?? stockholmDate(c.get("now")()),
+          false,
+          pending.id,
+        );
+        // A second click (or a colleague's identical confirm) found the file already in.
+        if (report.importId === null && report.alreadyImportedAs !== null)
+          return c.redirect(`/imports?done=${report.alreadyImportedAs}`, 303);
+        if (report.importId === null) {
+          return page(
             c,
-            { error: "Förhandsgranskningen finns inte längre. Ladda upp filen igen." },
-            410,
+            "Förhandsgranskning",
+            <ImportPreview report={report} pendingId={null} />,
+            409,
           );
-        try {
-          const report = await runImport(
-            c,
-            pending,
-            pending.asOf ?? stockholmDate(c.get("now")()),
-            false,
-          );
-          if (report.importId === null) {
-            return page(
-              c,
-              "Förhandsgranskning",
-              <ImportPreview report={report} pendingId={null} />,
-              409,
-            );
-          }
-          return c.redirect(`/imports?done=${report.importId}`, 303);
-        } catch (err) {
-          if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 409);
-          throw err;
         }
+        return c.redirect(`/imports?done=${report.importId}`, 303);
       },
     )
     .post(
@@ -223,18 +206,23 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
     .post(
       "/imports/:id/undo",
       zValidator("param", z.object({ id: z.coerce.number().int().positive() })),
+      zValidator("form", z.object({ withNewer: z.literal("1").optional() })),
       async (c) => {
         const db = c.get("db");
-        const imp = await db.query.imports.findFirst({
-          where: eq(imports.id, c.req.valid("param").id),
-        });
-        if (!imp) return importsPage(c, { error: "Importen finns inte." }, 404);
-        try {
-          await undoImport(db, imp, { userId: c.get("user")!.id, ip: c.get("clientIp") });
-        } catch (err) {
-          if (err instanceof ImportFileError) return importsPage(c, { error: err.message }, 409);
-          throw err;
+        const imp = await findImport(db, c.req.valid("param").id);
+        if (!imp) throw new UserError("Importen finns inte.", 404);
+        const withNewer = c.req.valid("form").withNewer === "1";
+        if (!withNewer && imp.status === "applied") {
+          const newer = await newerImports(db, imp);
+          if (newer.length > 0)
+            return respond(c, "Ångra import", <UndoConfirm target={imp} newer={newer} />, 409);
         }
+        await undoImport(
+          db,
+          imp,
+          { userId: c.get("user")!.id, ip: c.get("clientIp") },
+          { withNewer },
+        );
         return c.redirect(`/imports?undone=${imp.id}`, 303);
       },
     )

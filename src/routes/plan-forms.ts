@@ -1,9 +1,11 @@
 /** Parameters and form schemas of the action-plan pages (validated at the edge). */
+import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
-import { isIsoDate } from "../domain/dates";
+import { isIsoDate, isReportYear } from "../domain/dates";
 import { PLAN_AREAS } from "../domain/plan-areas";
 import { PLAN_STATUSES } from "../domain/plan-status";
+import type { AppEnv } from "../env";
 
 /** Trimmed text, empty → null. */
 const optionalText = z
@@ -60,9 +62,13 @@ export function firstMessage(error: { issues: ReadonlyArray<{ message: string }>
   return error.issues[0]?.message ?? "Formuläret innehöll ogiltiga värden.";
 }
 
+/** The same report years as every other route (domain/dates), with the plan's own 404 text. */
 export function yearParam(raw: string | undefined): number {
-  if (!raw || !/^\d{4}$/.test(raw) || Number(raw) < 1990 || Number(raw) > 2100) {
+  if (!raw || !/^\d{4}$/.test(raw) || !isReportYear(Number(raw))) {
     throw new HTTPException(404, { message: "Det finns ingen handlingsplan för det året." });
   }
   return Number(raw);
 }
+
+/** zValidator's hook is typed with the base Env; the request is the same one. */
+export const asApp = (c: Context) => c as unknown as Context<AppEnv>;

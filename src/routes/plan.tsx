@@ -24,8 +24,7 @@ import {
 } from "../services/plan";
 import { importPlan } from "../services/plan-import";
 import { planFollowUp } from "../services/plan-review";
-import { asApp } from "./form";
-import { activityForm, firstMessage, uploadForm, yearParam } from "./plan-forms";
+import { activityForm, asApp, firstMessage, uploadForm, yearParam } from "./plan-forms";
 import { planReviewRoutes } from "./plan-review";
 import { page } from "./render";
 

@@ -1,10 +1,24 @@
+/**
+ * The one renderer. Routes call `c.render(body, { title })`; a full page goes through the
+ * layout, an htmx request gets only `body` (the fragment it swaps into a page it already
+ * has). `isFragment` is the one place that tells the two apart.
+ */
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
+import { jsxRenderer } from "hono/jsx-renderer";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Role } from "../../db/schema";
 import { Layout, type NavItem } from "../../views/layout";
 import { CAN } from "../auth/roles";
 import type { AppEnv } from "../env";
+
+declare module "hono" {
+  // An interface, not a type alias: module augmentation merges only interfaces.
+  interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: see above
+    (content: Child, props: { title: string }): Response | Promise<Response>;
+  }
+}
 
 /** Main menu per role; a link a role cannot use is not shown (the route still checks). */
 const NAV: Array<NavItem & { roles: readonly Role[] }> = [
@@ -19,35 +33,48 @@ const NAV: Array<NavItem & { roles: readonly Role[] }> = [
 ];
 
 /**
- * Renders a full page through the one layout, or only `body` for htmx requests
- * (which swap a fragment into a page they already have).
+ * True for an htmx swap. A boosted link and a history restore (cache miss) need the whole
+ * page, like a normal visit.
  */
+export function isFragment(c: Context): boolean {
+  return (
+    !!c.req.header("HX-Request") &&
+    !c.req.header("HX-Boosted") &&
+    !c.req.header("HX-History-Restore-Request")
+  );
+}
+
+function navFor(c: Context<AppEnv>): NavItem[] {
+  const user = c.get("user");
+  if (!user) return [];
+  const path = new URL(c.req.url).pathname;
+  return NAV.filter((n) => n.roles.includes(user.role)).map((n) => ({
+    href: n.href,
+    label: n.label,
+    current: n.href === "/" ? path === "/" : path.startsWith(n.href),
+  }));
+}
+
+export const pageRenderer = jsxRenderer<AppEnv>(
+  ({ children, title }, ctx) => {
+    const c = ctx as Context<AppEnv>;
+    if (isFragment(c)) return <>{children}</>;
+    return (
+      <Layout title={title} nav={navFor(c)} userName={c.get("user")?.name ?? null}>
+        {children}
+      </Layout>
+    );
+  },
+  (c) => ({ docType: !isFragment(c) }),
+);
+
+/** `c.render` with a status: the page through the renderer above. */
 export function page(
   c: Context<AppEnv>,
   title: string,
   body: Child,
   status: ContentfulStatusCode = 200,
 ) {
-  // A history restore (cache miss) needs the whole page, like a normal visit.
-  const fragment =
-    c.req.header("HX-Request") &&
-    !c.req.header("HX-Boosted") &&
-    !c.req.header("HX-History-Restore-Request");
-  // biome-ignore lint/complexity/noUselessFragments: c.html takes one element; body may be a list
-  if (fragment) return c.html(<>{body}</>, status);
-  const user = c.get("user");
-  const path = new URL(c.req.url).pathname;
-  const nav = user
-    ? NAV.filter((n) => n.roles.includes(user.role)).map((n) => ({
-        href: n.href,
-        label: n.label,
-        current: n.href === "/" ? path === "/" : path.startsWith(n.href),
-      }))
-    : [];
-  return c.html(
-    <Layout title={title} nav={nav} userName={user?.name ?? null}>
-      {body}
-    </Layout>,
-    status,
-  );
+  c.status(status);
+  return c.render(body, { title });
 }

@@ -2,11 +2,11 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
-import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { UnitRef } from "../domain/coverage";
-import { isIsoDate, stockholmDate } from "../domain/dates";
+import { FIRST_REPORT_YEAR, isIsoDate, LAST_REPORT_YEAR, stockholmDate } from "../domain/dates";
 import type { AppEnv } from "../env";
-import { unitById } from "../services/coverage";
+import { unitById } from "../services/units";
+import { dateParam, idParam, NO_SUCH_UNIT } from "./params";
 
 export const reportQuery = z.object({
   enhet: z.string().optional(),
@@ -20,8 +20,11 @@ export function asOfFrom(
 ): { asOf: string; notice: string | null } {
   const today = stockholmDate(c.get("now")());
   if (datum === undefined || datum === "") return { asOf: today, notice: null };
-  if (isIsoDate(datum)) return { asOf: datum, notice: null };
-  return { asOf: today, notice: `”${datum}” är inget datum (ÅÅÅÅ-MM-DD). Visar i stället i dag.` };
+  if (dateParam.safeParse(datum).success) return { asOf: datum, notice: null };
+  const notice = isIsoDate(datum)
+    ? `”${datum}” ligger utanför åren ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR}. Visar i stället i dag.`
+    : `”${datum}” är inget datum (ÅÅÅÅ-MM-DD). Visar i stället i dag.`;
+  return { asOf: today, notice };
 }
 
 /**
@@ -30,29 +33,11 @@ export function asOfFrom(
  */
 export async function scopedUnit(
   c: Context<AppEnv>,
-  raw: string | undefined,
+  raw: string | number | undefined,
 ): Promise<UnitRef | null> {
   if (raw === undefined || raw === "") return null;
-  const unit = /^\d{1,9}$/.test(raw)
-    ? await unitById(c.get("db"), c.get("scope"), Number(raw))
-    : null;
-  if (!unit)
-    throw new HTTPException(404, {
-      message: "Enheten finns inte eller ingår inte i det du får se.",
-    });
+  const id = typeof raw === "number" ? raw : idParam.shape.id.safeParse(raw).data;
+  const unit = id === undefined ? null : await unitById(c.get("db"), c.get("scope"), id);
+  if (!unit) throw new HTTPException(404, { message: NO_SUCH_UNIT });
   return unit;
-}
-
-/** An htmx swap gets the fragment; a history restore or a normal visit gets the page. */
-export function wantsFragment(c: Context<AppEnv>): boolean {
-  return !!c.req.header("HX-Request") && !c.req.header("HX-History-Restore-Request");
-}
-
-/** The mandatory course's title from the catalogue (falls back to its id). */
-export async function mandatoryCourseTitle(c: Context<AppEnv>): Promise<string> {
-  const row = await c.get("db").query.courses.findFirst({
-    where: (t, { eq }) => eq(t.id, MANDATORY_COURSE_ID),
-    columns: { title: true },
-  });
-  return row?.title ?? MANDATORY_COURSE_ID;
 }

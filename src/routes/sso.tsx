@@ -4,10 +4,8 @@
  * scoped to /login/sso. A verified e-mail signs in only a pre-created, active account.
  */
 import { decodeBase64urlIgnorePadding, encodeBase64url } from "@oslojs/encoding";
-import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { users } from "../../db/schema";
 import { isSecureOrigin } from "../auth/cookie";
 import {
   endSessionUrl,
@@ -21,6 +19,7 @@ import { ssoIdentity } from "../auth/oidc-claims";
 import { ssoLabel } from "../auth/oidc-config";
 import type { AppEnv } from "../env";
 import { audit } from "../services/audit";
+import { findUserByEmail, linkOidcSubject } from "../services/users";
 import { loginPage, safeNext, signIn } from "./auth";
 import { ssoMessages } from "./sso-messages";
 
@@ -128,7 +127,7 @@ export const ssoRoutes = new Hono<AppEnv>()
       );
     }
     const email = identity.email;
-    const user = await db.query.users.findFirst({ where: eq(users.email, email) });
+    const user = await findUserByEmail(db, email);
     if (!user?.active) {
       await refused(user ? "inactive" : "unknown", email, user?.id ?? null);
       return refuse(c, text.noAccount(email));
@@ -140,7 +139,7 @@ export const ssoRoutes = new Hono<AppEnv>()
       return refuse(c, text.otherLogin(email));
     }
     if (!user.oidcSubject) {
-      await db.update(users).set({ oidcSubject: claims.sub }).where(eq(users.id, user.id));
+      await linkOidcSubject(db, user.id, claims.sub);
     }
     await signIn(c, user.id, idToken);
     await audit(db, {

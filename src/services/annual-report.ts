@@ -7,6 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { annualReports, users } from "../../db/schema";
+import type { Scope } from "../auth/scope";
 import {
   type AnnualFigures,
   type AnnualUnitRow,
@@ -18,9 +19,8 @@ import {
 import type { UnitRef } from "../domain/coverage";
 import { employedOn } from "../domain/coverage";
 import { annualSentence } from "../domain/sentence";
-import { childUnits } from "./coverage";
 import { loadDeepenedEvents, loadEmploymentFacts } from "./facts";
-import type { Scope } from "./scope";
+import { childUnits } from "./units";
 
 export interface AnnualReport extends AnnualFigures {
   year: number;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type CourseEntry, DEFAULT_CATALOGUE } from "../../courses/catalogue";
+import { type CourseEntry, DEFAULT_CATALOGUE, MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { type Course, courses } from "../../db/schema";
 import { courseTitleIndex } from "../domain/titles";
@@ -35,4 +35,13 @@ export async function listCourses(db: Db): Promise<Course[]> {
 
 export async function loadCourseTitleIndex(db: Db): Promise<Map<string, string>> {
   return courseTitleIndex(await listCourses(db));
+}
+
+/** The mandatory course's title from the catalogue (falls back to its id). */
+export async function mandatoryCourseTitle(db: Db): Promise<string> {
+  const row = await db.query.courses.findFirst({
+    where: (t, { eq }) => eq(t.id, MANDATORY_COURSE_ID),
+    columns: { title: true },
+  });
+  return row?.title ?? MANDATORY_COURSE_ID;
 }

@@ -4,12 +4,13 @@
  */
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
+import type { Scope } from "../auth/scope";
 import { employedOn, type UnitRef } from "../domain/coverage";
 import { type DeepenedRow, deepenedByUnitAndYear } from "../domain/deepened";
 import { coverageTrend, type TrendPoint, trendDates } from "../domain/trend";
-import { type CoverageResult, childUnits, coverageResult } from "./coverage";
+import { type CoverageResult, coverageResult } from "./coverage";
 import { loadDeepenedEvents, loadEmploymentFacts } from "./facts";
-import type { Scope } from "./scope";
+import { childUnits } from "./units";
 
 export interface CoverageWithTrend {
   result: CoverageResult;

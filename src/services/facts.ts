@@ -5,9 +5,9 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { type Scope, unitScopeFilter } from "../auth/scope";
 import type { EmploymentFacts } from "../domain/coverage";
 import type { DeepenedEvent } from "../domain/deepened";
-import { type Scope, unitScopeFilter } from "./scope";
 
 /**
  * Each person's earliest start and completion of one course, as two columns. The correlated

@@ -6,6 +6,7 @@
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { annualReports } from "../../db/schema";
+import { ALL_UNITS } from "../auth/scope";
 import {
   computeAnnualReport,
   getLockedReport,
@@ -13,7 +14,6 @@ import {
   lockedFiguresOf,
 } from "./annual-report";
 import { audit } from "./audit";
-import { ALL_UNITS } from "./scope";
 
 export type LockResult =
   | { ok: true; report: LockedReport }

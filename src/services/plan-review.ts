@@ -7,6 +7,7 @@ import { asc } from "drizzle-orm";
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { courses, units } from "../../db/schema";
+import { type Scope, unitScopeFilter } from "../auth/scope";
 import { type NamedUnit, namesOwnUnit } from "../domain/plan-responsible";
 import type { PlanStatus } from "../domain/plan-status";
 import {
@@ -20,7 +21,6 @@ import {
 import { type CourseFigure, figureText, suggestedStatus, targetOf } from "../domain/plan-target";
 import { type AnnualReport, computeAnnualReport, getLockedReport } from "./annual-report";
 import { listPlanActivities, type PlanActivityRow } from "./plan";
-import { type Scope, unitScopeFilter } from "./scope";
 
 export interface FollowUpActivity extends PlanActivityRow {
   figure: (CourseFigure & { text: string }) | null;

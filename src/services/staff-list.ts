@@ -2,10 +2,10 @@
 import { sql } from "drizzle-orm";
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
+import { type Scope, unitScopeFilter } from "../auth/scope";
 import type { UnitRef } from "../domain/coverage";
 import { type StaffRow, type StaffStatus, staffStatus } from "../domain/staff-status";
 import { firstDateColumns, subtreeFilter } from "./facts";
-import { type Scope, unitScopeFilter } from "./scope";
 
 export async function loadStaffRows(
   db: Db,
@@ -22,11 +22,14 @@ export async function loadStaffRows(
     unit_name: string;
     unit_code: string | null;
     valid_from: string;
+    extent: number | null;
+    other_units: string | null;
     started_on: string | null;
     completed_on: string | null;
   }>(sql`
     SELECT p.id AS person_id, p.employee_no, p.first_name, p.last_name, p.email, e.title,
-      u.name AS unit_name, u.code AS unit_code, e.valid_from,
+      u.name AS unit_name, u.code AS unit_code, e.valid_from, e.extent,
+      ${otherUnitsColumn(q.unit.path, q.asOf)},
       ${firstDateColumns(q.courseId, sql`e.person_id`, true)}
     FROM employments e
     JOIN people p ON p.id = e.person_id
@@ -47,9 +50,24 @@ export async function loadStaffRows(
     unitName: r.unit_name,
     unitCode: r.unit_code,
     validFrom: r.valid_from,
+    extent: r.extent,
+    otherUnits: r.other_units,
     startedOn: r.started_on,
     completedOn: r.completed_on,
   }));
+}
+
+/**
+ * The person's other units on the date, outside this subtree ("även Nattpatrullen"): only
+ * their names, whatever the scope — a chef sees where else someone works, not that unit's data.
+ */
+function otherUnitsColumn(unitPath: string | undefined, asOf: string) {
+  if (!unitPath) return sql`NULL AS other_units`;
+  return sql`(SELECT group_concat(u2.name, ', ') FROM employments e2
+      JOIN units u2 ON u2.id = e2.unit_id
+      WHERE e2.person_id = e.person_id AND e2.valid_from <= ${asOf}
+        AND (e2.valid_to IS NULL OR e2.valid_to >= ${asOf})
+        AND u2.path NOT LIKE ${`${unitPath}%`}) AS other_units`;
 }
 
 export async function getStaffStatus(

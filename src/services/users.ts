@@ -1,19 +1,16 @@
 /**
  * User administration: accounts, roles, a chef's unit subtrees, deactivation. Every change
- * is audited; mistakes come back as `UserInputError` with a Swedish message.
+ * is audited; mistakes come back as `UserError` with a Swedish message.
  */
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { ROLES, type Role, type User, units, users, userUnits } from "../../db/schema";
 import { hashPassword } from "../auth/password";
 import { createPasswordToken, revokePasswordTokens } from "../auth/password-tokens";
+import { ALL_UNITS, unitScopeFilter } from "../auth/scope";
 import { invalidateAllSessions } from "../auth/session";
+import { UserError } from "../domain/user-error";
 import { audit } from "./audit";
-import { ALL_UNITS, unitScopeFilter } from "./scope";
-
-export class UserInputError extends Error {
-  override name = "UserInputError";
-}
 
 export interface Actor {
   userId: number | null;
@@ -47,12 +44,23 @@ export async function getUser(db: Db, id: number): Promise<UserListItem | null> 
   return (await listUsers(db)).find((u) => u.id === id) ?? null;
 }
 
+/** The account with this e-mail (lower-cased), for single sign-on. */
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.email, email) });
+}
+
+/** Links an account to the identity provider's stable subject on its first SSO sign-in. */
+export async function linkOidcSubject(db: Db, userId: number, subject: string): Promise<void> {
+  await db.update(users).set({ oidcSubject: subject }).where(eq(users.id, userId));
+}
+
 /** Units an admin can assign, in tree order (depth from the materialised path). */
 export async function assignableUnits(db: Db) {
   const rows = await db
     .select({ id: units.id, code: units.code, name: units.name, path: units.path })
     .from(units)
-    .where(and(unitScopeFilter(ALL_UNITS, units.path), sql`${units.closedOn} IS NULL`))
+    // Admins assign any unit of the organisation: the whole tree, on purpose.
+    .where(unitScopeFilter(ALL_UNITS, units.path))
     .orderBy(asc(units.path));
   return rows.map((r) => ({ ...r, depth: r.path.split("/").length - 3 }));
 }
@@ -64,7 +72,7 @@ async function unitIdsByCode(db: Db, codes: string[]): Promise<number[]> {
     .from(units)
     .where(inArray(units.code, codes));
   const missing = codes.filter((c) => !rows.some((r) => r.code === c));
-  if (missing.length > 0) throw new UserInputError(`Okänd enhetskod: ${missing.join(", ")}.`);
+  if (missing.length > 0) throw new UserError(`Okänd enhetskod: ${missing.join(", ")}.`);
   return rows.map((r) => r.id);
 }
 
@@ -88,18 +96,18 @@ export async function createUser(
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    throw new UserInputError(`'${input.email}' är ingen e-postadress.`);
+    throw new UserError(`'${input.email}' är ingen e-postadress.`);
   }
-  if (!name) throw new UserInputError("Ange ett namn.");
+  if (!name) throw new UserError("Ange ett namn.");
   const unitIds = [...(input.unitIds ?? []), ...(await unitIdsByCode(db, input.unitCodes ?? []))];
   if (input.role === "chef" && unitIds.length === 0) {
-    throw new UserInputError("En chef behöver minst en enhet (--unit KOD).");
+    throw new UserError("En chef behöver minst en enhet (--unit KOD).");
   }
   if (input.role !== "chef" && unitIds.length > 0) {
-    throw new UserInputError("Bara chefer tilldelas enheter; övriga roller ser alla enheter.");
+    throw new UserError("Bara chefer tilldelas enheter; övriga roller ser alla enheter.");
   }
   if (await db.query.users.findFirst({ where: eq(users.email, email) })) {
-    throw new UserInputError(`Det finns redan ett konto för ${email}.`);
+    throw new UserError(`Det finns redan ett konto för ${email}.`);
   }
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const [user] = await db
@@ -122,21 +130,20 @@ export async function createUser(
 
 async function guardOwnAdminRights(db: Db, actor: Actor, target: User, what: string) {
   if (actor.userId === target.id) {
-    throw new UserInputError(`Du kan inte ${what} för ditt eget konto.`);
+    throw new UserError(`Du kan inte ${what} för ditt eget konto.`);
   }
   if (target.role === "admin") {
     const [row] = await db
       .select({ n: sql<number>`count(*)` })
       .from(users)
       .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, target.id)));
-    if ((row?.n ?? 0) === 0)
-      throw new UserInputError("Det måste finnas minst en aktiv administratör.");
+    if ((row?.n ?? 0) === 0) throw new UserError("Det måste finnas minst en aktiv administratör.");
   }
 }
 
 async function mustGet(db: Db, id: number): Promise<User> {
   const user = await db.query.users.findFirst({ where: eq(users.id, id) });
-  if (!user) throw new UserInputError("Kontot finns inte.");
+  if (!user) throw new UserError("Kontot finns inte.");
   return user;
 }
 
@@ -162,11 +169,11 @@ export async function setUserUnits(
   actor: Actor,
 ): Promise<void> {
   const user = await mustGet(db, id);
-  if (user.role !== "chef") throw new UserInputError("Bara chefer tilldelas enheter.");
+  if (user.role !== "chef") throw new UserError("Bara chefer tilldelas enheter.");
   const unique = [...new Set(unitIds)];
-  if (unique.length === 0) throw new UserInputError("Välj minst en enhet.");
+  if (unique.length === 0) throw new UserError("Välj minst en enhet.");
   const found = await db.select({ id: units.id }).from(units).where(inArray(units.id, unique));
-  if (found.length !== unique.length) throw new UserInputError("Okänd enhet.");
+  if (found.length !== unique.length) throw new UserError("Okänd enhet.");
   const before = (await db.select().from(userUnits).where(eq(userUnits.userId, id))).map(
     (r) => r.unitId,
   );
@@ -247,7 +254,7 @@ export async function newPasswordLink(
 export async function unlinkSso(db: Db, id: number, actor: Actor): Promise<User> {
   const user = await mustGet(db, id);
   if (!user.oidcSubject) {
-    throw new UserInputError(`Kontot ${user.email} är inte kopplat till något inloggningskonto.`);
+    throw new UserError(`Kontot ${user.email} är inte kopplat till något inloggningskonto.`);
   }
   await db.update(users).set({ oidcSubject: null }).where(eq(users.id, id));
   await audit(db, {
@@ -263,6 +270,6 @@ export async function unlinkSso(db: Db, id: number, actor: Actor): Promise<User>
 export async function userIdByEmail(db: Db, email: string): Promise<number> {
   const normalised = email.trim().toLowerCase();
   const user = await db.query.users.findFirst({ where: eq(users.email, normalised) });
-  if (!user) throw new UserInputError(`Det finns inget konto för ${normalised}.`);
+  if (!user) throw new UserError(`Det finns inget konto för ${normalised}.`);
   return user.id;
 }

@@ -7,13 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { dummyPasswordHash } from "../../src/auth/login";
+import { useNodeScrypt } from "../../src/auth/node-scrypt";
 import {
   parsePasswordHash,
   targetHashParams,
   useScryptImplementation,
   verifyPassword,
 } from "../../src/auth/password";
-import { useNodeScrypt } from "../../src/cli/node-scrypt";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { postForm } from "../helpers/http";
 

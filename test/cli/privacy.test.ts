@@ -3,8 +3,8 @@ import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, people } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
 import { runCli } from "../../src/cli";
+import { seedDemoData } from "../../src/services/demo/seed";
 import { captureIo } from "../helpers/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "../../db/seed";
+import { ALL_UNITS } from "../../src/auth/scope";
 import { runCli } from "../../src/cli";
 import { computeAnnualReport } from "../../src/services/annual-report";
 import { getCoverage } from "../../src/services/coverage";
-import { ALL_UNITS } from "../../src/services/scope";
+import { seedDemoData } from "../../src/services/demo/seed";
 import { SMALL_EXPECTED } from "../fixtures/small-org";
 import { captureIo } from "../helpers/cli";
 import { createTestDb, type TestDb } from "../helpers/db";

@@ -1,17 +1,13 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, users, userUnits } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
 import { createApp } from "../../src/app";
 import { verifyPassword } from "../../src/auth/password";
 import { runCli } from "../../src/cli";
-import { captureIo } from "../helpers/cli";
+import { seedDemoData } from "../../src/services/demo/seed";
+import { CLI_PROCESS_TEST_TIMEOUT_MS, captureIo, runCliProcess } from "../helpers/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { postForm } from "../helpers/http";
-
-const run = promisify(execFile);
 
 const io = (env: Record<string, string> = {}, stdin?: string) =>
   captureIo({ env, ...(stdin === undefined ? {} : { stdin }) });
@@ -141,29 +137,30 @@ describe("cli user create (real process, password on stdin)", () => {
   });
   afterAll(() => t.cleanup());
 
-  it("reads the password from standard input", async () => {
-    const child = run(
-      "npx",
-      [
-        "tsx",
-        "src/cli.ts",
-        "user",
-        "create",
-        "--email",
-        "a@s.se",
-        "--name",
-        "A",
-        "--role",
-        "admin",
-        "--password-stdin",
-      ],
-      { env: { ...process.env, DATABASE_URL: t.url } },
-    );
-    child.child.stdin?.end("lösenord via stdin\n");
-    const { stdout } = await child;
-    expect(stdout).toContain("Kontot a@s.se (admin) är skapat med det angivna lösenordet.");
-    const user = (await t.db.query.users.findFirst({ where: eq(users.email, "a@s.se") }))!;
-    expect(user.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
-    expect(await verifyPassword(user.passwordHash!, "lösenord via stdin")).toBe(true);
-  });
+  it(
+    "reads the password from standard input",
+    async () => {
+      const r = await runCliProcess(
+        [
+          "user",
+          "create",
+          "--email",
+          "a@s.se",
+          "--name",
+          "A",
+          "--role",
+          "admin",
+          "--password-stdin",
+        ],
+        { env: { DATABASE_URL: t.url }, stdin: "lösenord via stdin\n" },
+      );
+      expect(r.code).toBe(0);
+      const stdout = r.stdout;
+      expect(stdout).toContain("Kontot a@s.se (admin) är skapat med det angivna lösenordet.");
+      const user = (await t.db.query.users.findFirst({ where: eq(users.email, "a@s.se") }))!;
+      expect(user.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
+      expect(await verifyPassword(user.passwordHash!, "lösenord via stdin")).toBe(true);
+    },
+    CLI_PROCESS_TEST_TIMEOUT_MS,
+  );
 });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrateDb } from "../../db/migrate";
 import { courses } from "../../db/schema";
+import { prepareDatabase } from "../../src/services/database";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 const TABLES = [
@@ -48,7 +48,7 @@ describe("migrations on an empty libSQL file DB", () => {
 
   it("is idempotent: a second run changes nothing", async () => {
     t = await createTestDb();
-    await migrateDb(t.db);
+    await prepareDatabase(t.db);
     const [row] = await t.db.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM courses`);
     expect(row?.n).toBe(3);
   });

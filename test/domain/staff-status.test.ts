@@ -18,6 +18,8 @@ const row = (
   unitName,
   unitCode: null,
   validFrom,
+  extent: null,
+  otherUnits: null,
   startedOn,
   completedOn,
 });
@@ -76,5 +78,21 @@ describe("staffStatus as of 2025-12-31", () => {
       "Test Berg",
       "Test Öberg",
     ]);
+  });
+
+  it("keeps each post's extent and the note of units outside the list", () => {
+    const rows = staffStatus(
+      [
+        { ...row(1, "Berg", null, null, "Enhet A"), extent: 50, otherUnits: "Nattpatrullen" },
+        { ...row(1, "Berg", null, null, "Enhet B"), extent: 30, otherUnits: "Nattpatrullen" },
+      ],
+      "2025-12-31",
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      units: "Enhet A, Enhet B",
+      extents: [50, 30],
+      otherUnits: "Nattpatrullen",
+    });
   });
 });

@@ -1,41 +1,31 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser";
-import { type RunningServer, startServer } from "./server";
+import { describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness";
 
 describe("admin creates an account in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it("creates a chef, who sets a password from the one-time link and sees only their unit", async () => {
-    const admin = await browser.newPage();
+    const admin = await e2e.browser.newPage();
     const cspViolations: string[] = [];
     admin.on("console", (msg) => {
       if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
     });
-    await admin.goto(`${server.baseUrl}/admin/users/new`);
+    await admin.goto(`${e2e.baseUrl}/admin/users/new`);
     await admin.getByLabel("E-postadress").fill("admin@demo.se");
     await admin.getByLabel("Lösenord").fill("demo-genomford");
     await admin.getByRole("button", { name: "Logga in" }).click();
-    await admin.waitForURL(`${server.baseUrl}/admin/users/new`);
+    await admin.waitForURL(`${e2e.baseUrl}/admin/users/new`);
     await admin.getByLabel("Namn").fill("Sara Sätra");
     await admin.getByLabel("E-postadress").fill("sara@demo.se");
     await admin.getByLabel("Roll").selectOption("chef");
     await admin.getByLabel("Sätra förskoleenhet").check();
     await admin.getByRole("button", { name: "Skapa konto" }).click();
     const link = await admin.getByLabel("Länk för att välja lösenord").inputValue();
-    expect(link).toMatch(new RegExp(`^${server.baseUrl}/set-password/[a-z2-7]+$`));
+    expect(link).toMatch(new RegExp(`^${e2e.baseUrl}/set-password/[a-z2-7]+$`));
     await admin.screenshot({ path: "test-results/admin-link.png", fullPage: true });
     expect(cspViolations).toEqual([]);
 
-    const chef = await (await browser.newContext()).newPage();
+    const chef = await (await e2e.browser.newContext()).newPage();
     await chef.goto(link);
     await chef.getByLabel("Nytt lösenord").fill("saras egen lösenfras");
     await chef.getByLabel("Upprepa det nya lösenordet").fill("saras egen lösenfras");
@@ -44,7 +34,7 @@ describe("admin creates an account in a real browser", () => {
     await chef.getByLabel("E-postadress").fill("sara@demo.se");
     await chef.getByLabel("Lösenord").fill("saras egen lösenfras");
     await chef.getByRole("button", { name: "Logga in" }).click();
-    await chef.waitForURL(`${server.baseUrl}/`);
+    await chef.waitForURL(`${e2e.baseUrl}/`);
     const rows = await chef.locator("table.coverage-table tbody th").allTextContents();
     expect(rows.map((r) => r.trim())).toEqual(["Sätra förskoleenhet (FSK02)"]);
   });

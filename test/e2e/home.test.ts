@@ -1,35 +1,25 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser";
-import { type RunningServer, startServer } from "./server";
+import { describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness";
 
 describe("start page in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it("logs in and shows the demo coverage with htmx and CSS loaded locally", async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const external: string[] = [];
     const cspViolations: string[] = [];
     page.on("console", (msg) => {
       if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
     });
     page.on("request", (req) => {
-      if (!req.url().startsWith(server.baseUrl)) external.push(req.url());
+      if (!req.url().startsWith(e2e.baseUrl)) external.push(req.url());
     });
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${e2e.baseUrl}/`);
     // Anonymous → login form; the demo ledning account sees the whole organisation.
     await page.getByLabel("E-postadress").fill("ledning@demo.se");
     await page.getByLabel("Lösenord").fill("demo-genomford");
     await page.getByRole("button", { name: "Logga in" }).click();
-    await page.waitForURL(`${server.baseUrl}/`);
+    await page.waitForURL(`${e2e.baseUrl}/`);
     await expect(page.locator("h1").textContent()).resolves.toBe("Täckning just nu");
     const headcount = await page.locator(".figure-value").first().textContent();
     expect(Number(headcount?.replace(/\s/g, ""))).toBeGreaterThan(900);

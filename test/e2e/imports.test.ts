@@ -1,31 +1,21 @@
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser";
-import { type RunningServer, startServer } from "./server";
+import { describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness";
 
 const EXPORT = "imports/examples/webbutbildning-export.csv";
 
 describe("imports in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it("drops a file, previews it over htmx with progress, confirms and undoes it", async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.baseUrl}/imports`);
+    await page.goto(`${e2e.baseUrl}/imports`);
     await page.getByLabel("E-postadress").fill("hr@demo.se");
     await page.getByLabel("Lösenord").fill("demo-genomford");
     await page.getByRole("button", { name: "Logga in" }).click();
-    await page.waitForURL(`${server.baseUrl}/imports`);
+    await page.waitForURL(`${e2e.baseUrl}/imports`);
     await page.waitForFunction(() => "htmx" in window);
 
     // Drag and drop onto the drop zone fills the file input.
@@ -44,7 +34,7 @@ describe("imports in a real browser", () => {
     await page.getByLabel("Kursexport från webbutbildningen").check();
     await page.getByRole("button", { name: "Förhandsgranska" }).click();
     await page.locator("#import-result h2").waitFor();
-    expect(page.url()).toBe(`${server.baseUrl}/imports`); // swapped in place by htmx
+    expect(page.url()).toBe(`${e2e.baseUrl}/imports`); // swapped in place by htmx
     await expect(page.locator("#import-result h2").textContent()).resolves.toContain(
       "Förhandsgranskning: webbutbildning-export.csv",
     );

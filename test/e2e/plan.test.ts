@@ -1,29 +1,18 @@
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser";
-import { type RunningServer, startServer } from "./server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness";
 
 const EXAMPLE = fileURLToPath(
   new URL("../../imports/examples/handlingsplan-2019.xlsx", import.meta.url),
 );
 
 describe("action plan, yearly review and its print view in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useServerAndBrowser();
   let page: Page;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(`${server.baseUrl}/login?next=/handlingsplan/2025`);
-    await page.getByLabel("E-postadress").fill("ledning@demo.se");
-    await page.getByLabel("Lösenord").fill("demo-genomford");
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await page.waitForURL(`${server.baseUrl}/handlingsplan/2025`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await e2e.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await e2e.signIn("ledning@demo.se", "/handlingsplan/2025", page);
   });
 
   it("ledning imports the plan file and links the web-course activity to its course", async () => {
@@ -45,14 +34,14 @@ describe("action plan, yearly review and its print view in a real browser", () =
     await page.screenshot({ path: "test-results/plan.png", fullPage: true });
 
     // The same numbers as the annual report for 2025.
-    await page.goto(`${server.baseUrl}/rapport/2025`);
+    await page.goto(`${e2e.baseUrl}/rapport/2025`);
     const sentence = (await page.locator("blockquote.annual-sentence").textContent()) ?? "";
     const reached = /har (\d+) medarbetare/.exec(sentence)?.[1];
     expect(figure!.startsWith(`${reached} av `)).toBe(true);
   });
 
   it("the review page reads like the review: plan sentences around the training sentence", async () => {
-    await page.goto(`${server.baseUrl}/handlingsplan/2025/berattelse`);
+    await page.goto(`${e2e.baseUrl}/handlingsplan/2025/berattelse`);
     const paragraph = (await page.locator(".review-paragraph").textContent()) ?? "";
     expect(paragraph).toMatch(
       /^Förvaltningen har i handlingsplanen för arbetet mot våldsbejakande extremism 30 aktiviteter inom områdena .+\. (Under året|Totalt) har \d+ medarbetare av ca \d+ .+ Förvaltningen har inte kunnat genomföra fyra av de beslutade aktiviteterna\. Fem aktiviteter är delvis genomförda\./,
@@ -69,7 +58,7 @@ describe("action plan, yearly review and its print view in a real browser", () =
   });
 
   it("the print view is an A4 document without the app's menu", async () => {
-    await page.goto(`${server.baseUrl}/handlingsplan/2025/berattelse`);
+    await page.goto(`${e2e.baseUrl}/handlingsplan/2025/berattelse`);
     await page.getByRole("link", { name: "Utskriftsvänlig version (A4)" }).click();
     await page.waitForURL(/\/berattelse\/utskrift$/);
     await expect(page.locator("h1").textContent()).resolves.toBe("Verksamhetsberättelse 2025");

@@ -1,24 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser";
-import { type RunningServer, startServer } from "./server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness";
 
 describe("coverage and annual report in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useServerAndBrowser();
   let page: Page;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(`${server.baseUrl}/login?next=/tackning`);
-    await page.getByLabel("E-postadress").fill("ledning@demo.se");
-    await page.getByLabel("Lösenord").fill("demo-genomford");
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await page.waitForURL(`${server.baseUrl}/tackning`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await e2e.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await e2e.signIn("ledning@demo.se", "/tackning", page);
   });
 
   it("changing the unit swaps the result with htmx and pushes the URL, without a page load", async () => {
@@ -50,7 +39,7 @@ describe("coverage and annual report in a real browser", () => {
   });
 
   it("shows the annual report with its sentence", async () => {
-    await page.goto(`${server.baseUrl}/rapport/2025`);
+    await page.goto(`${e2e.baseUrl}/rapport/2025`);
     await expect(page.locator("blockquote.annual-sentence").textContent()).resolves.toMatch(
       /^Under året har \d+ medarbetare av ca 1000 påbörjat eller helt genomfört utbildningen\./,
     );
@@ -62,7 +51,7 @@ describe("coverage and annual report in a real browser", () => {
   });
 
   it("lists a unit's staff, those who have not started first", async () => {
-    await page.goto(`${server.baseUrl}/tackning`);
+    await page.goto(`${e2e.baseUrl}/tackning`);
     await page.locator("table.coverage-table a", { hasText: "Avdelningen för förskola" }).click();
     await page.locator("table.coverage-table a.staff-link").first().click();
     await page.waitForURL(/\/tackning\/enhet\/\d+/);

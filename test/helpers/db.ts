@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Db } from "../../db/client";
-import { migrateDb } from "../../db/migrate";
 import { openNodeDb } from "../../db/node";
+import { prepareDatabase } from "../../src/services/database";
 
 export interface TestDb {
   db: Db;
@@ -17,7 +17,7 @@ export async function createTestDb(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), "genomford-test-"));
   const url = `file:${join(dir, "test.db")}`;
   const db = openNodeDb(url);
-  await migrateDb(db);
+  await prepareDatabase(db);
   return {
     db,
     url,

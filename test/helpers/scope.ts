@@ -24,7 +24,7 @@ export interface ScopeCase {
 export const CHEF_SCOPE_URLS: ScopeCase[] = [
   { url: "/", adminSees: false },
   { url: "/", adminSees: false, headers: { "HX-Request": "true" } },
-  // Reports (issue 5): the other unit by id, as htmx partial and as CSV export.
+  // Reports: the other unit by id, as htmx partial and as CSV export.
   { url: "/tackning?enhet={unitId}" },
   { url: "/tackning?enhet={unitId}", headers: { "HX-Request": "true" } },
   { url: "/tackning/enhet/{unitId}" },

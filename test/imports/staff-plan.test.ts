@@ -27,6 +27,7 @@ const row = (no: string, extra: Partial<StaffRow> = {}): StaffRow => ({
   departmentCode: null,
   title: "Lärare",
   employmentDate: "2019-01-01",
+  extent: null,
   ...extra,
 });
 const open = (
@@ -115,7 +116,13 @@ describe("planStaffSnapshot", () => {
     expect(p.counts.updated).toBe(1);
     expect(p.closes).toEqual([{ id: 100, validTo: "2026-02-28" }]);
     expect(p.opens).toEqual([
-      { person: { id: 10 }, unit: { id: 3 }, title: "Lärare", validFrom: "2026-03-01" },
+      {
+        person: { id: 10 },
+        unit: { id: 3 },
+        title: "Lärare",
+        extent: null,
+        validFrom: "2026-03-01",
+      },
     ]);
   });
 

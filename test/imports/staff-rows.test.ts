@@ -47,6 +47,7 @@ describe("parseStaffRows", () => {
         departmentCode: null,
         title: "Lärare",
         employmentDate: "2019-01-01",
+        extent: null,
       },
     ]);
   });
@@ -104,7 +105,7 @@ describe("parseStaffRows", () => {
     expect(r.rows[0]).toMatchObject({ unitName: "Avdelningen för förskola", departmentName: null });
   });
 
-  it("accepts an identical duplicate, refuses a conflicting one", () => {
+  it("accepts an identical duplicate, refuses two people under one number", () => {
     const same = parseStaffRows(
       table([
         HEADER,
@@ -118,7 +119,7 @@ describe("parseStaffRows", () => {
       table([
         HEADER,
         ["1", "A", "B", null, null, "E", null, null, null],
-        ["1", "A", "B", null, null, "F", null, null, null],
+        ["1", "C", "B", null, null, "F", null, null, null],
       ]),
     );
     expect(conflict.errors).toEqual([

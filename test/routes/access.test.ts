@@ -6,9 +6,9 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
 import { createApp } from "../../src/app";
 import type { AppEnv } from "../../src/env";
+import { seedDemoData } from "../../src/services/demo/seed";
 import { loginAs } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { ORIGIN } from "../helpers/http";

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, passwordTokens, units, users, userUnits } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
 import { createApp } from "../../src/app";
 import { SESSION_COOKIE } from "../../src/auth/cookie";
 import { PASSWORD_TOKEN_LIFETIME_MS } from "../../src/auth/password-tokens";
 import { audit } from "../../src/services/audit";
+import { seedDemoData } from "../../src/services/demo/seed";
 import { loginAs, userWithPassword } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { cookieFrom, postForm } from "../helpers/http";

@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { units } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
 import { createApp } from "../../src/app";
+import { ALL_UNITS } from "../../src/auth/scope";
 import { getCoverage } from "../../src/services/coverage";
-import { ALL_UNITS } from "../../src/services/scope";
+import { seedDemoData } from "../../src/services/demo/seed";
 import { loginAs } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";
 
@@ -79,6 +79,19 @@ describe("coverage pages", () => {
     const html = await (await get("/tackning?datum=2025-02-30", ledning)).text();
     expect(html).toContain("är inget datum");
     expect(html).toContain("per 25 november 2026");
+  });
+
+  it.each([
+    ["/tackning?datum=9999-12-31"],
+    ["/tackning?datum=1066-10-14"],
+    ["/tackning/enhet/{FSK01}?datum=9999-12-31"],
+    ["/tackning/export.csv?datum=9999-12-31"],
+  ])("a real date outside the report years (%s) is a notice, not a 500", async (path) => {
+    const res = await get(path.replace("{FSK01}", String(ids.FSK01)), ledning);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    if (path.includes("export")) expect(body).toContain("2026-11-25");
+    else expect(body).toContain("ligger utanför åren 1990–2100. Visar i stället i dag.");
   });
 
   it("lists a unit's staff with status, those who have not started first", async () => {

@@ -147,6 +147,17 @@ describe("exports (small organisation, as of 2025-12-31)", () => {
     expect((await get("/rapport/20x5/export.csv")).status).toBe(404);
   });
 
+  it("accepts exactly the years the annual report page accepts", async () => {
+    for (const year of ["1800", "1989", "2101", "0000", "99999"]) {
+      expect((await get(`/rapport/${year}`)).status, `/rapport/${year}`).toBe(404);
+      expect((await get(`/rapport/${year}/export.csv`)).status, `${year} export`).toBe(404);
+    }
+    for (const year of ["1990", "2100"]) {
+      expect((await get(`/rapport/${year}`)).status).toBe(200);
+      expect((await get(`/rapport/${year}/export.csv`)).status).toBe(200);
+    }
+  });
+
   it("audits every export", async () => {
     const before = (await t.db.select().from(auditLog).where(eq(auditLog.action, "export"))).length;
     await get(`/tackning/export.csv?datum=2025-12-31`);

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { importStaff } from "../../src/services/imports/staff";
 import { loginAs } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { utf8 } from "../helpers/files";
 import { ORIGIN, postForm } from "../helpers/http";
 import { count, dumpData, example } from "../helpers/imports";
 
@@ -106,6 +108,39 @@ describe("import pages", () => {
   });
 
   it.each([
+    ["a file that is no spreadsheet", { bytes: new Uint8Array(500).fill(7), fileName: "x.xlsx" }],
+    ["an empty file", { bytes: new Uint8Array(0), fileName: "x.csv" }],
+    ["a file over the limit", { bytes: new Uint8Array(200 * 1024).fill(65), fileName: "x.csv" }],
+  ])(
+    "htmx upload of %s gets only the message for #import-result, not a second page",
+    async (_, file) => {
+      const res = await upload("staff", file, { htmx: true });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toMatch(/^<p class="notice error">[^<]+<\/p>$/);
+      expect(html).not.toContain("<form");
+    },
+  );
+
+  it("without htmx a bad upload is a full page with the message and a way back", async () => {
+    const res = await app.request("/imports/preview", {
+      method: "POST",
+      body: (() => {
+        const form = new FormData();
+        form.set("kind", "staff");
+        form.set("file", new File([new Uint8Array(0)], "x.csv"));
+        return form;
+      })(),
+      headers: { cookie, origin: ORIGIN, referer: `${ORIGIN}/imports` },
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="sv">/);
+    expect(html).toContain("Filen är tom");
+    expect(html).toContain('<a href="/imports">Tillbaka</a>');
+  });
+
+  it.each([
     [
       "random bytes named .xlsx",
       { bytes: new Uint8Array(500).fill(7), fileName: "x.xlsx" },
@@ -161,5 +196,26 @@ describe("import pages", () => {
     expect(await count(t.db, "person_links")).toBe(1);
     expect(await count(t.db, "unmatched", "status = 'open'")).toBe(0);
     expect((await post(`/imports/unmatched/${id}/dismiss`)).status).toBe(409);
+  });
+
+  it("the staff preview says what happens to someone with several posts", async () => {
+    const header = "Anställningsnummer;Förnamn;Efternamn;Enhet;Befattning;Sysselsättningsgrad";
+    const bredang = "900001;Anna;Berg;Hemtjänst Bredäng;Undersköterska;50 %";
+    const natt = "900001;Anna;Berg;Nattpatrullen;Undersköterska;50 %";
+    const both = utf8([header, bredang, natt].join("\n"));
+    await importStaff(t.db, {
+      bytes: both,
+      fileName: "a.csv",
+      asOf: "2025-12-31",
+      dryRun: false,
+      userId: null,
+    });
+    const one = { bytes: utf8([header, bredang].join("\n")), fileName: "b.csv" };
+    const res = await upload("staff", one, { asOf: "2026-01-15" });
+    const html = await res.text();
+    expect(html).toContain("Flera tjänster (1)");
+    expect(html).toContain(
+      "Anna Berg (900001): slutar på Nattpatrullen, är kvar på Hemtjänst Bredäng",
+    );
   });
 });

@@ -2,8 +2,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessLog, auditLog, people, units } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
 import { createApp } from "../../src/app";
+import { seedDemoData } from "../../src/services/demo/seed";
 import { loginAs } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { postForm } from "../helpers/http";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "../../db/seed";
 import { createApp } from "../../src/app";
+import { seedDemoData } from "../../src/services/demo/seed";
 import { loginAs } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { ORIGIN } from "../helpers/http";

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, completions, employments, people } from "../../db/schema";
+import { ALL_UNITS, NO_UNITS, type Scope } from "../../src/auth/scope";
 import { computeAnnualReport, getLockedReport } from "../../src/services/annual-report";
-import { getCoverage, unitById } from "../../src/services/coverage";
+import { getCoverage } from "../../src/services/coverage";
 import { loadDeepenedEvents } from "../../src/services/facts";
 import { lockAnnualReport } from "../../src/services/lock-report";
-import { ALL_UNITS, NO_UNITS, type Scope } from "../../src/services/scope";
 import { getStaffStatus } from "../../src/services/staff-list";
+import { unitById } from "../../src/services/units";
 import { SMALL_EXPECTED } from "../fixtures/small-org";
 import { loginAs } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completions, employments, people } from "../../db/schema";
+import { ALL_UNITS } from "../../src/auth/scope";
 import { computeAnnualReport } from "../../src/services/annual-report";
-import { getCoverage, unitById, unitsInScope } from "../../src/services/coverage";
+import { getCoverage } from "../../src/services/coverage";
 import { getCoverageWithTrend } from "../../src/services/coverage-page";
-import { ALL_UNITS } from "../../src/services/scope";
 import { getStaffStatus } from "../../src/services/staff-list";
-import { createUnit } from "../../src/services/units";
+import { createUnit, unitById, unitsInScope } from "../../src/services/units";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 /**

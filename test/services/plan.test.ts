@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { planActivities } from "../../db/schema";
+import { ALL_UNITS } from "../../src/auth/scope";
 import { computeAnnualReport } from "../../src/services/annual-report";
 import {
   copyPlanToNextYear,
@@ -9,7 +10,6 @@ import {
 } from "../../src/services/plan";
 import { importPlan } from "../../src/services/plan-import";
 import { planFollowUp, planReview, planSummaryOf } from "../../src/services/plan-review";
-import { ALL_UNITS } from "../../src/services/scope";
 import { SMALL_EXPECTED } from "../fixtures/small-org";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { cp1252, xlsxBytes } from "../helpers/files";

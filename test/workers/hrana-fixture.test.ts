@@ -9,9 +9,9 @@ import { type Client, createClient } from "@libsql/client/web";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
-import { migrateDb } from "../../db/migrate";
 import { openNodeDb } from "../../db/node";
 import { courses, people } from "../../db/schema";
+import { prepareDatabase } from "../../src/services/database";
 import { parameterNames } from "./fixtures/hrana-exec";
 import { type HranaServer, startHranaServer } from "./fixtures/hrana-server";
 
@@ -35,7 +35,7 @@ describe("Hrana-over-HTTP test fixture", () => {
 
   it("migrates a remote database the way `cli db migrate` does (Node client over HTTP)", async () => {
     const db = openNodeDb(server.url, TOKEN);
-    await migrateDb(db);
+    await prepareDatabase(db);
     db.$client.close();
     const before = server.stats.pipelines;
     const rows = await createDb(client).select().from(courses).orderBy(courses.id);

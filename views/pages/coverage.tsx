@@ -1,6 +1,7 @@
 import type { TrendPoint } from "../../src/domain/trend";
-import type { CoverageResult, UnitOption } from "../../src/services/coverage";
+import type { CoverageResult } from "../../src/services/coverage";
 import type { CoverageWithTrend } from "../../src/services/coverage-page";
+import type { UnitOption } from "../../src/services/units";
 import { BarChart } from "../components/bar-chart";
 import { CoverageTable } from "../components/coverage-table";
 import { DeepenedTable } from "../components/deepened-table";

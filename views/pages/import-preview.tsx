@@ -68,12 +68,15 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
           Filen är redan importerad (import {r.alreadyImportedAs}). Inget skulle ändras.
         </p>
       ) : pendingId ? (
-        <form method="post" action="/imports/confirm" class="inline">
+        <form method="post" action="/imports/confirm" class="inline" data-busy="Importerar …">
           <input type="hidden" name="pending" value={pendingId} />
           <button type="submit">Importera</button>{" "}
           <button type="submit" formaction="/imports/cancel" class="secondary">
             Avbryt
           </button>
+          <progress hidden data-busy-progress>
+            Importerar …
+          </progress>
         </form>
       ) : null}
     </section>
@@ -109,6 +112,23 @@ function StaffDetails({ report: r }: { report: StaffReport }) {
       <Names title="Nya" names={r.who.created} />
       <Names title="Ändrade" names={r.who.updated} />
       <Names title="Slutar (anställningen avslutas dagen före)" names={r.who.left} />
+      <PostChanges lines={r.who.posts} />
     </>
+  );
+}
+
+/** People with several posts: what happens to each post ("slutar på X, är kvar på Y"). */
+function PostChanges({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <details open>
+      <summary>Flera tjänster ({formatCount(lines.length)})</summary>
+      <ul>
+        {lines.slice(0, SHOWN).map((line) => (
+          <li>{line}</li>
+        ))}
+      </ul>
+      {lines.length > SHOWN ? <p>… och {formatCount(lines.length - SHOWN)} till.</p> : null}
+    </details>
   );
 }

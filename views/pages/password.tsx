@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from "../../src/auth/password-policy";
+import { MIN_PASSWORD_LENGTH } from "../../src/domain/password-policy";
 import { Notices } from "../components/notices";
 
 export interface PasswordFormProps {

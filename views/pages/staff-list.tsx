@@ -1,6 +1,6 @@
 import type { UnitRef } from "../../src/domain/coverage";
 import { STATUS_LABEL, type StaffStatus } from "../../src/domain/staff-status";
-import { formatCount } from "../format";
+import { formatCount, formatExtent } from "../format";
 import { urls } from "../urls";
 
 export interface StaffListView {
@@ -90,10 +90,18 @@ export function StaffListResult({
         <tbody>
           {shown.map((r) => (
             <tr class={`status-${r.status}`}>
-              <th scope="row">{r.name}</th>
+              <th scope="row">
+                <a href={urls.person(r.personId, asOf)}>{r.name}</a>
+              </th>
               <td>{r.employeeNo ?? ""}</td>
-              <td>{r.units}</td>
-              <td>{r.title ?? ""}</td>
+              <td>
+                {r.units}
+                {r.otherUnits ? <span class="also"> (även {r.otherUnits})</span> : null}
+              </td>
+              <td>
+                {r.title ?? ""}
+                {r.extents.length > 0 ? `, ${r.extents.map(formatExtent).join(" + ")}` : ""}
+              </td>
               <td>
                 <span class={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
               </td>

@@ -1,7 +1,7 @@
 /**
- * Bytes → validated rows (no database). The web preview parses once and keeps only these
- * rows between preview and confirm — never the file with its unused columns.
- * (Same shape as the imports branch's parse.ts, so the two merge to one.)
+ * Bytes → validated rows, once per request. Pure computation (no database): on Node it runs
+ * in a worker thread (node-worker.ts) so the server's event loop stays free; on Workers and
+ * in tests it runs in place. The course index is data, so course files parse the same way.
  */
 import { type CompletionRows, parseCompletionRows } from "../../../imports/completion-rows";
 import { readSheet } from "../../../imports/read";
@@ -15,6 +15,9 @@ export interface ParsedFile<R> {
   format: string;
   sha256: string;
 }
+
+/** Either kind of parsed file (what a preview keeps for its confirm). */
+export type ParsedUpload = ParsedFile<StaffRows> | ParsedFile<CompletionRows>;
 
 export async function parseStaffFile(
   bytes: Uint8Array,

@@ -1,7 +1,7 @@
 /**
  * Uploads kept between the web preview and HR's confirm. Personal data, so kept as briefly
- * and as small as possible: one preview per user (a new upload replaces the last), gone on
- * confirm or cancel, and unusable — then deleted — within the hour. Deleting zeroes the bytes
+ * and as small as possible: one preview per user (a new upload replaces the last), gone when
+ * the confirm's apply commits (runner.ts claimPending, inside the write transaction) or on cancel, and unusable — then deleted — within the hour. Deleting zeroes the bytes
  * on the embedded database (secure-delete.ts), so a copy of the file does not keep them.
  */
 import { and, eq, gte, lt, ne } from "drizzle-orm";
@@ -14,7 +14,7 @@ import {
   truncateWriteAheadLog,
   zeroDeletedContent,
 } from "../privacy/secure-delete";
-import type { ParsedFile } from "./parse";
+import type { ParsedFile, ParsedUpload } from "./parse";
 
 /**
  * What confirm needs: the validated rows (only the columns the import uses — never a
@@ -28,6 +28,18 @@ type PendingCommon = { id: string; fileName: string; asOf: string | null };
 export type NewPendingUpload =
   | Omit<Extract<PendingUpload, { kind: "staff" }>, "id">
   | Omit<Extract<PendingUpload, { kind: "completions" }>, "id">;
+
+/** Tags parsed rows with their kind (what the preview saves for the confirm). */
+export function newPendingUpload(
+  kind: "staff" | "completions",
+  fileName: string,
+  asOf: string | null,
+  parsed: ParsedUpload,
+): NewPendingUpload {
+  return kind === "staff"
+    ? { kind, fileName, asOf, parsed: parsed as ParsedFile<StaffRows> }
+    : { kind, fileName, asOf, parsed: parsed as ParsedFile<CompletionRows> };
+}
 
 /**
  * A preview is usable for 50 minutes; the Node server sweeps every 5 minutes, so none is
@@ -93,8 +105,12 @@ export async function savePendingUpload(
   return id;
 }
 
-/** The user's own fresh pending upload, deleted as it is taken; null otherwise. */
-export async function takePendingUpload(
+/**
+ * The user's own fresh pending upload, or null (someone else's id is as good as none). It is
+ * NOT deleted here: the apply takes it inside its write transaction (runner.ts claimPending),
+ * so a confirm that fails can simply be retried.
+ */
+export async function loadPendingUpload(
   db: Db,
   userId: number,
   id: string,
@@ -105,7 +121,6 @@ export async function takePendingUpload(
     .select()
     .from(pendingUploads)
     .where(and(mine, gte(pendingUploads.createdAt, staleBefore(now))));
-  await deleteZeroed(db, (tx) => deleteWhere(tx, mine));
   if (!row) return null;
   let parsed: ParsedFile<StaffRows> | ParsedFile<CompletionRows>;
   try {

@@ -1,5 +1,6 @@
 /** What an import reports: the CLI prints a subset (DESIGN.md contract), the web a preview. */
 
+import type { Tx } from "../../../db/client";
 import type { CompletionRows } from "../../../imports/completion-rows";
 import type { ReadLimits } from "../../../imports/read/types";
 import type { StaffRows } from "../../../imports/staff-rows";
@@ -13,8 +14,20 @@ export interface ImportInput<Parsed = ParsedFile<StaffRows> | ParsedFile<Complet
   userId: number | null;
   ip?: string | null;
   limits?: ReadLimits;
-  /** Already parsed (the web preview's kept rows); otherwise `bytes` are parsed here. */
+  /** Already parsed (in a worker thread on Node); otherwise parsed here. */
   parsed?: Parsed;
+  /**
+   * Run first inside the write transaction; false aborts (the web's saved preview is taken
+   * there, so it survives a failed confirm and two confirms cannot both use it).
+   */
+  claim?: (tx: Tx) => Promise<boolean>;
+  /** Filled with the milliseconds spent parsing and holding the write lock (benchmarks). */
+  timings?: ImportTimings;
+}
+
+export interface ImportTimings {
+  parseMs?: number;
+  writeMs?: number;
 }
 
 interface CommonReport {
@@ -37,11 +50,13 @@ export interface StaffReport extends CommonReport {
   updated: number;
   unchanged: number;
   left: number;
+  /** Posts (anställningar) opened, and closed or withdrawn; the counts above are per person. */
+  posts: { opened: number; closed: number };
   newUnits: string[];
   /** "Old name → new name" for units the file renames (same code). */
   renamedUnits: string[];
   /** Names of who is new, changed or gone (preview only). */
-  who: { created: string[]; updated: string[]; left: string[] };
+  who: { created: string[]; updated: string[]; left: string[]; posts: string[] };
   /** People with a current employment before this import (to put `left` in proportion). */
   currentBefore: number;
   /** Set when the file would end many employments (a partial list by mistake?). */

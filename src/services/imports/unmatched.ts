@@ -4,6 +4,7 @@ import type { Db } from "../../../db/client";
 import { personLinks, unmatched } from "../../../db/schema";
 import { linkKeys } from "../../../imports/people";
 import { ImportFileError } from "../../../imports/read/types";
+import { UserError } from "../../domain/user-error";
 import { audit } from "../audit";
 import { insertEvents } from "./completions";
 import { type Effect, recordEffects } from "./record";
@@ -30,11 +31,11 @@ export async function linkUnmatched(
 ): Promise<{ linked: number; events: number }> {
   const row = await db.query.unmatched.findFirst({ where: eq(unmatched.id, input.unmatchedId) });
   if (row?.status !== "open" || !row)
-    throw new ImportFileError("Raden finns inte eller är redan hanterad.");
+    throw new ImportFileError("Raden finns inte eller är redan hanterad.", 409);
   const person = await db.query.people.findFirst({
     where: (p, { eq }) => eq(p.id, input.personId),
   });
-  if (!person) throw new ImportFileError("Personen finns inte.");
+  if (!person) throw new UserError("Personen finns inte.", 409);
   const key = linkKeyOf(row);
   const open = await db.select().from(unmatched).where(eq(unmatched.status, "open"));
   const same = open.filter((r) => r.id === row.id || (key !== null && linkKeyOf(r) === key));

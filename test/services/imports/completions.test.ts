@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ALL_UNITS } from "../../../src/auth/scope";
 import { getCoverage } from "../../../src/services/coverage";
 import { importCompletions } from "../../../src/services/imports/completions";
 import { importStaff } from "../../../src/services/imports/staff";
@@ -9,9 +10,9 @@ import {
   linkUnmatched,
   listOpenUnmatched,
 } from "../../../src/services/imports/unmatched";
-import { ALL_UNITS } from "../../../src/services/scope";
 import { createTestDb, type TestDb } from "../../helpers/db";
 import { utf8 } from "../../helpers/files";
+import { expectNoEmploymentsEndingBeforeStart } from "../../helpers/import-invariants";
 import { count, dumpData, example } from "../../helpers/imports";
 
 let t: TestDb;
@@ -24,7 +25,10 @@ beforeEach(async () => {
     userId: null,
   });
 });
-afterEach(() => t.cleanup());
+afterEach(async () => {
+  await expectNoEmploymentsEndingBeforeStart(t.db);
+  t.cleanup();
+});
 
 const run = (file: { bytes: Uint8Array; fileName: string }, dryRun = false) =>
   importCompletions(t.db, { ...file, dryRun, userId: null });

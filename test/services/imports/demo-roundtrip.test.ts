@@ -7,12 +7,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CATALOGUE } from "../../../courses/catalogue";
-import { DEMO_ORGANISATION, type DemoPerson, generateDemoData } from "../../../db/demo-data";
-import { seedDemoData } from "../../../db/seed";
-import { findUnit, getCoverage } from "../../../src/services/coverage";
+import { ALL_UNITS } from "../../../src/auth/scope";
+import {
+  DEMO_ORGANISATION,
+  type DemoPerson,
+  generateDemoData,
+} from "../../../src/domain/demo-organisation";
+import { getCoverage } from "../../../src/services/coverage";
+import { seedDemoData } from "../../../src/services/demo/seed";
 import { importCompletions } from "../../../src/services/imports/completions";
 import { importStaff } from "../../../src/services/imports/staff";
-import { ALL_UNITS } from "../../../src/services/scope";
+import { findUnitMatches } from "../../../src/services/units";
 import { createTestDb, type TestDb } from "../../helpers/db";
 import { cp1252, xlsxBytes } from "../../helpers/files";
 
@@ -137,7 +142,7 @@ describe("demo organisation: seeded vs imported from HR's files", () => {
   it("agrees per enhet inside an avdelning, too", async () => {
     const name = "Avdelningen för äldreomsorg";
     const per = async (t: TestDb, asOf: string) => {
-      const unit = await findUnit(t.db, ALL_UNITS, name);
+      const [unit] = await findUnitMatches(t.db, ALL_UNITS, name);
       const r = await getCoverage(t.db, ALL_UNITS, { asOf, unit });
       return r.children.map((ch) => [ch.unit.name, ch.headcount, ch.reached, ch.completed]);
     };

@@ -1,19 +1,23 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ImportFileError } from "../../../imports/read/types";
+import { ALL_UNITS } from "../../../src/auth/scope";
 import { getCoverage } from "../../../src/services/coverage";
 import { importStaff } from "../../../src/services/imports/staff";
 import { undoLatestImport } from "../../../src/services/imports/undo";
-import { ALL_UNITS } from "../../../src/services/scope";
 import { createTestDb, type TestDb } from "../../helpers/db";
 import { cp1252, utf8, xlsBytes } from "../../helpers/files";
+import { expectNoEmploymentsEndingBeforeStart } from "../../helpers/import-invariants";
 import { count, dumpData, example } from "../../helpers/imports";
 
 let t: TestDb;
 beforeEach(async () => {
   t = await createTestDb();
 });
-afterEach(() => t.cleanup());
+afterEach(async () => {
+  await expectNoEmploymentsEndingBeforeStart(t.db);
+  t.cleanup();
+});
 
 const first = () =>
   importStaff(t.db, {
@@ -166,6 +170,7 @@ describe("importStaff", () => {
       created: ["Sara Persson (100011)"],
       updated: ["Mohammed Ali (100002)", "Maria Lund (100009)"],
       left: ["Erik Johansson (100006)"],
+      posts: [],
     });
     expect(r.warning).toBeNull();
     const csv = (n: number) =>

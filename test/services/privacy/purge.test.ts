@@ -18,17 +18,17 @@ import {
   unmatched,
   users,
 } from "../../../db/schema";
-import { seedDemoData } from "../../../db/seed";
+import { ALL_UNITS } from "../../../src/auth/scope";
 import {
   computeAnnualReport,
   getLockedReport,
   lockedFiguresOf,
 } from "../../../src/services/annual-report";
 import { getCoverage } from "../../../src/services/coverage";
+import { seedDemoData } from "../../../src/services/demo/seed";
 import { lockAnnualReport } from "../../../src/services/lock-report";
 import { planPurge, runPurge } from "../../../src/services/privacy/purge";
 import { setRetentionPolicy } from "../../../src/services/privacy/retention-settings";
-import { ALL_UNITS } from "../../../src/services/scope";
 import { createTestDb, type TestDb } from "../../helpers/db";
 
 const TODAY = "2029-06-01";

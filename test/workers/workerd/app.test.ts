@@ -5,8 +5,8 @@
 import { env, exports } from "cloudflare:workers";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../../db/seed";
 import { SESSION_COOKIE } from "../../../src/auth/middleware";
+import { DEMO_PASSWORD } from "../../../src/services/demo/seed";
 import worker from "../../../src/worker";
 
 const ORIGIN = "https://genomford.example";

@@ -8,8 +8,8 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { DEMO_PASSWORD } from "../../../db/seed";
 import { hashPassword, verifyPassword } from "../../../src/auth/password";
+import { DEMO_PASSWORD } from "../../../src/services/demo/seed";
 import { BUDGETS } from "../limits/budgets";
 import { staffCsv, staffXlsx } from "../limits/staff-file";
 

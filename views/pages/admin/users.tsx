@@ -1,4 +1,5 @@
-import { ROLES, type Role } from "../../../db/schema";
+import type { Role } from "../../../db/schema";
+import { ROLES } from "../../../src/domain/roles";
 import type { UserListItem } from "../../../src/services/users";
 import { Notices } from "../../components/notices";
 

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemoData } from "../../db/demo-data";
-import { isEmpty, seedDemoData } from "../../db/seed";
+import { ALL_UNITS } from "../../src/auth/scope";
+import { generateDemoData } from "../../src/domain/demo-organisation";
 import { getCoverage } from "../../src/services/coverage";
-import { ALL_UNITS } from "../../src/services/scope";
+import { isEmpty, seedDemoData } from "../../src/services/demo/seed";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 describe("demo data", () => {

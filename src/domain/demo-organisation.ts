@@ -1,4 +1,4 @@
-import { addDays as plusDays } from "../src/domain/dates";
+import { addDays as plusDays } from "./dates";
 
 /**
  * A believable, deterministic demo organisation: a Skärholmen-like stadsdelsförvaltning

@@ -1,14 +1,16 @@
 /**
  * Demo seed for `npm start`: fills an empty database with the demo organisation, staff,
  * completions and one login per role. Never runs against a database that has people.
+ * It writes the whole organisation for the operator who starts the server, so no user scope
+ * applies (see src/auth/scope.ts).
  */
 import { sql } from "drizzle-orm";
-import { hashPassword } from "../src/auth/password";
-import { addDays } from "../src/domain/dates";
-import { createUnit } from "../src/services/units";
-import type { Db } from "./client";
-import { DEMO_ORGANISATION, generateDemoData } from "./demo-data";
-import { completions, employments, people, users, userUnits } from "./schema";
+import type { Db } from "../../../db/client";
+import { completions, employments, people, users, userUnits } from "../../../db/schema";
+import { hashPassword } from "../../auth/password";
+import { addDays } from "../../domain/dates";
+import { DEMO_ORGANISATION, generateDemoData } from "../../domain/demo-organisation";
+import { createUnit } from "../units";
 
 export const DEMO_PASSWORD = "demo-genomford";
 export const DEMO_USERS = [
