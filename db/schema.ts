@@ -51,6 +51,11 @@ export const people = sqliteTable(
     email: text("email"),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
+    /**
+     * Set when retention removed the person's identity (names, e-mail, employee number);
+     * employments and course events stay, so every figure stays the same.
+     */
+    pseudonymisedAt: text("pseudonymised_at"),
   },
   (t) => [
     uniqueIndex("people_employee_no_uq").on(t.employeeNo),
@@ -318,6 +323,45 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action)],
 );
 
+export const ACCESS_KINDS = [
+  "staff_list",
+  "staff_export",
+  "person_page",
+  "search",
+  "register_extract",
+] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+
+/**
+ * Who viewed or exported people's data: one row per request, naming the unit subtree and
+ * date the list covered and how many people it showed (not one row per person). A view of
+ * one person names them in `person_id`. Which people a list named is derived from
+ * employments when admin filters by person.
+ */
+export const accessLog = sqliteTable(
+  "access_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    userId: integer("user_id").references(() => users.id),
+    kind: text("kind", { enum: ACCESS_KINDS }).notNull(),
+    /** The subtree shown; null = the whole organisation. */
+    unitId: integer("unit_id").references(() => units.id),
+    /** The date the list was drawn for (whose employments it showed). */
+    asOf: text("as_of"),
+    count: integer("count").notNull(),
+    personId: integer("person_id").references(() => people.id),
+    /** Free text the viewer searched for, export format, etc. */
+    detail: text("detail"),
+    ip: text("ip"),
+  },
+  (t) => [
+    index("access_log_at_idx").on(t.at),
+    index("access_log_person_idx").on(t.personId),
+    index("access_log_unit_idx").on(t.unitId, t.asOf),
+  ],
+);
+
 /** A pulled annual figure; once locked it never changes (corrections show as a difference). */
 export const annualReports = sqliteTable(
   "annual_reports",
@@ -404,3 +448,4 @@ export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AnnualReport = typeof annualReports.$inferSelect;
 export type PlanActivity = typeof planActivities.$inferSelect;
+export type AccessLogEntry = typeof accessLog.$inferSelect;

@@ -5,6 +5,7 @@
 import { detectSlashOrder, parseDate, type SlashOrder } from "./dates";
 import { type Field, fieldOf } from "./headers";
 import { type Cell, ImportFileError, type Sheet } from "./read/types";
+import { cleanText, lengthProblem } from "./text-hygiene";
 
 /** Title rows above the header are common; the header is looked for in the first rows. */
 const HEADER_SEARCH_ROWS = 30;
@@ -124,11 +125,23 @@ export class RowReader {
     return col ? (this.row.cells[col.index] ?? null) : null;
   }
 
-  /** Trimmed text with inner whitespace collapsed; "" when empty or absent. */
+  private readonly tooLong = new Set<Field>();
+
+  /**
+   * Clean text (NFC, no control/bidi/zero-width characters, whitespace collapsed and trimmed;
+   * see text-hygiene.ts); "" when empty or absent. Longer than the field allows is a row
+   * error, reported once per field however often the field is read.
+   */
   text(field: Field): string {
     const v = this.cell(field);
     if (v === null) return "";
-    return (typeof v === "number" ? numberText(v) : v).replace(/[\s\u00a0]+/g, " ").trim();
+    const text = cleanText(typeof v === "number" ? numberText(v) : v);
+    const problem = lengthProblem(field, text);
+    if (problem && !this.tooLong.has(field)) {
+      this.tooLong.add(field);
+      this.fail(field, problem);
+    }
+    return text;
   }
 
   date(field: Field): string | null {
@@ -149,7 +162,8 @@ export class RowReader {
       cache.set(key, d);
     }
     if (d === undefined) {
-      this.fail(field, `'${typeof v === "number" ? numberText(v) : v}' är inget datum`);
+      const shown = cleanText(typeof v === "number" ? numberText(v) : String(v)).slice(0, 100);
+      this.fail(field, `'${shown}' är inget datum`);
       return null;
     }
     return d;
@@ -157,7 +171,8 @@ export class RowReader {
 
   fail(field: Field | null, message: string): void {
     const col = field ? this.table.columns[field] : undefined;
-    const where = col ? `, kolumn ${col.label}` : "";
+    // Labels come from the file: cleaned like values, since errors reach terminals too.
+    const where = col ? `, kolumn ${cleanText(col.label)}` : "";
     this.errors.push({ row: this.row.row, message: `Rad ${this.row.row}${where}: ${message}` });
   }
 
@@ -167,10 +182,10 @@ export class RowReader {
     for (const col of rawColumns(this.table)) {
       const v = this.row.cells[col.index];
       if (v === null || v === undefined) continue;
-      const text = typeof v === "number" ? numberText(v) : v;
+      const text = cleanText(typeof v === "number" ? numberText(v) : v);
       // An unnamed personnummer column must not slip into the stored raw row either.
-      if (PERSONNUMMER.test(text.trim())) continue;
-      out[col.label] = text;
+      if (PERSONNUMMER.test(text) || /personn|pnr/i.test(col.label)) continue;
+      out[cleanText(col.label).slice(0, RAW_MAX_LENGTH)] = text.slice(0, RAW_MAX_LENGTH);
     }
     return out;
   }
@@ -192,6 +207,8 @@ function rawColumns(table: Table): Column[] {
 }
 
 const PERSONNUMMER = /^(\d{2})?\d{6}[-+ ]?\d{4}$/;
+/** A raw row is kept for HR to read in the unmatched queue; more than this is noise. */
+const RAW_MAX_LENGTH = 500;
 
 /** Numbers as a person would type them (employee numbers read from Excel are numbers). */
 export function numberText(n: number): string {

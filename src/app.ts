@@ -17,6 +17,7 @@ import { exportRoutes } from "./routes/exports";
 import { homeRoutes } from "./routes/home";
 import { importRoutes } from "./routes/imports";
 import { planRoutes } from "./routes/plan";
+import { privacyRoutes } from "./routes/privacy";
 import { pageRenderer } from "./routes/render";
 import { ssoRoutes } from "./routes/sso";
 import { type SchemaStatus, schemaStatus } from "./services/schema-status";
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("now", now);
     c.set("clientIp", clientIp(c));
     c.set("oidc", deps.oidc ?? null);
+    c.set("publicOrigin", deps.publicOrigin ?? null);
     await next();
   });
   app.use(csrfProtection(deps.allowedOrigins));
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", authRoutes);
   app.route("/", ssoRoutes);
   app.route("/", adminRoutes);
+  app.route("/", privacyRoutes);
   app.route("/", homeRoutes);
   app.route("/", coverageRoutes);
   app.route("/", exportRoutes);

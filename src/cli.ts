@@ -10,6 +10,8 @@ import { useNodeScrypt } from "./auth/node-scrypt";
 import { parse, USAGE } from "./cli/args";
 import { type CliIo, type CliOutput, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./cli/io";
 import { planSummaryCommand } from "./cli/plan-summary";
+import { privacyExtract } from "./cli/privacy-extract";
+import { privacyPurge } from "./cli/privacy-purge";
 import { reportAnnual } from "./cli/report-annual";
 import { reportCoverage } from "./cli/report-coverage";
 import { userCreate } from "./cli/user-create";
@@ -36,6 +38,8 @@ const COMMANDS: Record<string, Command> = {
   "report annual": reportAnnual,
   "report coverage": reportCoverage,
   "user create": userCreate,
+  "privacy purge": privacyPurge,
+  "privacy extract": privacyExtract,
   "user unlink-sso": userUnlinkSso,
   "db migrate": async () => ({ json: { migrated: true }, text: "Databasen är migrerad." }),
   "db seed-demo": async (db, _args, io) => {

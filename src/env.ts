@@ -28,6 +28,8 @@ export interface AppDeps {
    * the socket address.
    */
   clientIp?: (c: Context) => string | null;
+  /** Origin for links in pages and e-mails (`PUBLIC_URL`, else the first `ORIGIN`). */
+  publicOrigin?: string | null;
   /**
    * Runs imports (preview and confirm). Default: in the request. The Node server passes a
    * worker-thread runner so a big file never blocks other requests.
@@ -46,5 +48,7 @@ export type AppEnv = {
     clientIp: string | null;
     /** SSO settings from AppDeps.oidc (null: passwords only). */
     oidc: OidcConfig | null;
+    /** AppDeps.publicOrigin; null = the request's own origin (development). */
+    publicOrigin: string | null;
   };
 };

@@ -8,15 +8,17 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
 import { createApp } from "./app";
-import { lastForwardedFor } from "./auth/client-ip";
+import { nodeClientIp } from "./auth/client-ip";
 import { allowedOriginsFromEnv } from "./auth/guard";
 import { useNodeScrypt } from "./auth/node-scrypt";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
 import { checkOidc, describeOidcHealth } from "./auth/oidc-health";
+import { publicOriginFromEnv } from "./auth/public-origin";
 import { stockholmDate } from "./domain/dates";
 import { prepareDatabase } from "./services/database";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "./services/demo/seed";
 import { workerThreadRunner } from "./services/imports/node-runner";
+import { PENDING_UPLOAD_SWEEP_MS, purgeStalePendingUploads } from "./services/imports/pending";
 
 useNodeScrypt();
 
@@ -57,11 +59,20 @@ async function main(): Promise<void> {
       // Behind a reverse proxy set TRUST_PROXY=1 so the client's address comes from the entry
       // that proxy appended to X-Forwarded-For.
       clientIp: (c) =>
-        process.env.TRUST_PROXY === "1"
-          ? lastForwardedFor(c.req.header("x-forwarded-for"))
-          : (getConnInfo(c).remote.address ?? null),
+        nodeClientIp({
+          trustProxy: process.env.TRUST_PROXY === "1",
+          forwardedFor: c.req.header("x-forwarded-for"),
+          socketAddress: getConnInfo(c).remote.address,
+        }),
+      publicOrigin: publicOriginFromEnv(process.env),
     }),
   );
+
+  // Upload previews nobody confirmed are personal data: gone within the hour.
+  setInterval(
+    () => void purgeStalePendingUploads(db, new Date()).catch((err) => console.error(err)),
+    PENDING_UPLOAD_SWEEP_MS,
+  ).unref();
 
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "127.0.0.1";

@@ -9,6 +9,7 @@ import { createDb } from "../db/client";
 import { createApp } from "./app";
 import { allowedOriginsFromEnv } from "./auth/guard";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
+import { publicOriginFromEnv } from "./auth/public-origin";
 import type { AppEnv } from "./env";
 import { WORKERS_READ_LIMITS, WORKERS_UPLOAD_LIMIT_BYTES } from "./workers-limits";
 
@@ -28,6 +29,8 @@ interface WorkerEnv {
   OIDC_POST_LOGOUT_REDIRECT_URI?: string;
   /** Extra origins allowed to POST, comma-separated. */
   ORIGIN?: string;
+  /** Public address for links (default: the first ORIGIN). */
+  PUBLIC_URL?: string;
 }
 
 // One app per isolate and database credentials: the HTTP client is stateless, so reusing it
@@ -47,6 +50,7 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     readLimits: WORKERS_READ_LIMITS,
     oidc: oidcConfigFromEnv(env as unknown as Record<string, string | undefined>),
     allowedOrigins: allowedOriginsFromEnv(env),
+    publicOrigin: publicOriginFromEnv(env),
   });
   cached = { key, app };
   return app;

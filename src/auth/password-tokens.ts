@@ -4,7 +4,7 @@
  */
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { passwordTokens } from "../../db/schema";
+import { passwordTokens, users } from "../../db/schema";
 import { generateSessionToken, sessionIdFromToken } from "./session";
 
 export const PASSWORD_TOKEN_LIFETIME_MS = 72 * 60 * 60 * 1000;
@@ -25,15 +25,28 @@ export async function createPasswordToken(db: Db, userId: number, now: Date): Pr
   return token;
 }
 
-/** The user a still-valid token belongs to, without using it up (for showing the form). */
+/** Ends every outstanding link of a user (deactivation). */
+export async function revokePasswordTokens(db: Db, userId: number): Promise<void> {
+  await db.delete(passwordTokens).where(eq(passwordTokens.userId, userId));
+}
+
+/**
+ * The user a still-valid token belongs to, without using it up (for showing the form).
+ * A deactivated account's link is void even if it somehow survived the deactivation.
+ */
 export async function peekPasswordToken(db: Db, token: string, now: Date): Promise<number | null> {
-  const row = await db.query.passwordTokens.findFirst({
-    where: and(
-      eq(passwordTokens.id, sessionIdFromToken(token)),
-      isNull(passwordTokens.usedAt),
-      gt(passwordTokens.expiresAt, now.getTime()),
-    ),
-  });
+  const [row] = await db
+    .select({ userId: passwordTokens.userId })
+    .from(passwordTokens)
+    .innerJoin(users, eq(users.id, passwordTokens.userId))
+    .where(
+      and(
+        eq(passwordTokens.id, sessionIdFromToken(token)),
+        isNull(passwordTokens.usedAt),
+        gt(passwordTokens.expiresAt, now.getTime()),
+        eq(users.active, true),
+      ),
+    );
   return row?.userId ?? null;
 }
 

@@ -18,6 +18,8 @@ export const USAGE = `Användning:
   cli report coverage [--unit KOD_ELLER_NAMN] [--as-of ÅÅÅÅ-MM-DD] [--json]
   cli user create --email E-POST --name NAMN --role admin|hr|ledning|chef [--unit KOD]...
                   [--password-stdin]   (annars skrivs en engångslänk för att välja lösenord ut)
+  cli privacy purge [--dry-run] [--json]      (gallring enligt inställda tider)
+  cli privacy extract --employee-no NR [--json]   (registerutdrag för en person)
   cli user unlink-sso E-POST [--json]   (koppla bort kontots inloggningskonto hos SSO-leverantören)
   cli db migrate
   cli db seed-demo
@@ -33,6 +35,7 @@ export const OPTIONS = {
   name: { type: "string" },
   role: { type: "string" },
   "password-stdin": { type: "boolean", default: false },
+  "employee-no": { type: "string" },
   "dry-run": { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },

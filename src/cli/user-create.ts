@@ -5,6 +5,7 @@
  */
 import type { Db } from "../../db/client";
 import { PASSWORD_TOKEN_LIFETIME_MS, setPasswordPath } from "../auth/password-tokens";
+import { publicOriginFromEnv } from "../auth/public-origin";
 import { passwordProblem } from "../domain/password-policy";
 import { UserError } from "../domain/user-error";
 import { createUser, isRole } from "../services/users";
@@ -36,6 +37,8 @@ export async function userCreate(db: Db, args: ParsedArgs, io: CliIo): Promise<C
     io.now(),
   );
   const path = token ? setPasswordPath(token) : null;
+  const origin = publicOriginFromEnv(io.env);
+  const link = path && origin ? new URL(path, origin).toString() : null;
   const hours = PASSWORD_TOKEN_LIFETIME_MS / 3_600_000;
   return {
     json: {
@@ -46,8 +49,10 @@ export async function userCreate(db: Db, args: ParsedArgs, io: CliIo): Promise<C
       units: unit ?? [],
       setPasswordPath: path,
     },
-    text: path
-      ? `Kontot ${user.email} (${role}) är skapat.\nLänk för att välja lösenord (en gång, ${hours} timmar) — lägg till serverns adress framför:\n  ${path}`
-      : `Kontot ${user.email} (${role}) är skapat med det angivna lösenordet.`,
+    text: link
+      ? `Kontot ${user.email} (${role}) är skapat.\nLänk för att välja lösenord (en gång, ${hours} timmar):\n  ${link}`
+      : path
+        ? `Kontot ${user.email} (${role}) är skapat.\nLänk för att välja lösenord (en gång, ${hours} timmar) — lägg till serverns adress framför (eller sätt PUBLIC_URL):\n  ${path}`
+        : `Kontot ${user.email} (${role}) är skapat med det angivna lösenordet.`,
   };
 }

@@ -11,6 +11,7 @@ import {
 } from "../../views/pages/admin/users";
 import { ssoLabel } from "../auth/oidc-config";
 import { setPasswordPath } from "../auth/password-tokens";
+import { publicLink } from "../auth/public-origin";
 import { CAN, requireRole } from "../auth/roles";
 import { ROLES } from "../domain/roles";
 import type { AppEnv } from "../env";
@@ -103,7 +104,7 @@ export const adminRoutes = new Hono<AppEnv>()
       actor(c),
       c.get("now")(),
     );
-    const link = new URL(setPasswordPath(token!), c.req.url).toString();
+    const link = publicLink(c, setPasswordPath(token!));
     return page(
       c,
       "Konto skapat",
@@ -163,7 +164,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const user = await getUser(db, id);
     if (!user) throw new HTTPException(404, { message: "Kontot finns inte." });
     const token = await newPasswordLink(db, id, actor(c), c.get("now")());
-    const link = new URL(setPasswordPath(token), c.req.url).toString();
+    const link = publicLink(c, setPasswordPath(token));
     return page(c, "Ny länk", <PasswordLinkCreated user={user} link={link} ssoName={ssoName(c)} />);
   })
   .get("/admin/audit", requireRole(...CAN.manageUsers), async (c) => {

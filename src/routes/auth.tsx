@@ -4,7 +4,7 @@ import { z } from "zod";
 import { LoginPage, type LoginPageProps } from "../../views/pages/login";
 import { PasswordForm } from "../../views/pages/password";
 import { clearSessionCookie, setSessionCookie } from "../auth/cookie";
-import { loginWithPassword } from "../auth/login";
+import { checkCurrentPassword, loginWithPassword } from "../auth/login";
 import { ssoLabel } from "../auth/oidc-config";
 import { consumePasswordToken, peekPasswordToken } from "../auth/password-tokens";
 import { requireRole } from "../auth/roles";
@@ -118,6 +118,7 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get("/password", requireRole(...ROLES), (c) => {
     const user = c.get("user")!;
+    if (isSsoOnly(user)) return ssoOnlyPage(c);
     return page(
       c,
       "Byt lösenord",
@@ -132,6 +133,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/password", requireRole(...ROLES), formValidator(passwordForm), async (c) => {
     const user = c.get("user")!;
     const db = c.get("db");
+    if (isSsoOnly(user)) return ssoOnlyPage(c, 403);
     const { current, password, repeat } = c.req.valid("form");
     const form = (error: string | null, done: string | null = null) =>
       page(
@@ -148,16 +150,14 @@ export const authRoutes = new Hono<AppEnv>()
         error ? 400 : 200,
       );
     if (user.passwordHash) {
-      // The same limits as the login form, so a borrowed session cannot guess the password.
-      const check = await loginWithPassword(db, {
-        email: user.email,
-        password: current ?? "",
-        ip: c.get("clientIp"),
-        now: c.get("now")(),
-      });
-      if (!check.ok) {
+      // Limited, so a borrowed session cannot guess the password; its own counter, so a
+      // typo here never locks the account's sign-in.
+      const check = await checkCurrentPassword(db, user, current ?? "", c.get("now")());
+      if (check !== "ok") {
         return form(
-          check.reason === "locked" ? LOCKED_MESSAGE : "Det nuvarande lösenordet stämmer inte.",
+          check === "locked"
+            ? "För många felaktiga försök med det nuvarande lösenordet. Vänta 15 minuter och försök igen."
+            : "Det nuvarande lösenordet stämmer inte.",
         );
       }
     }
@@ -169,6 +169,8 @@ export const authRoutes = new Hono<AppEnv>()
     return form(null, "Lösenordet är bytt. Du är utloggad på alla andra enheter.");
   })
   .get("/set-password/:token", async (c) => {
+    // The link is a credential: neither the browser nor a proxy may keep the page.
+    c.header("Cache-Control", "no-store");
     const db = c.get("db");
     const userId = await peekPasswordToken(db, c.req.param("token"), c.get("now")());
     if (!userId) return invalidLink(c);
@@ -185,6 +187,7 @@ export const authRoutes = new Hono<AppEnv>()
     );
   })
   .post("/set-password/:token", formValidator(passwordForm), async (c) => {
+    c.header("Cache-Control", "no-store");
     const db = c.get("db");
     const token = c.req.param("token");
     const now = c.get("now")();
@@ -210,6 +213,30 @@ export const authRoutes = new Hono<AppEnv>()
     await setPassword(db, userId, password, { userId, ip: c.get("clientIp") });
     return c.redirect("/login?klart", 303);
   });
+
+/**
+ * An account that signs in only through the organisation's identity provider has no local
+ * password and cannot make one: the IdP owns its credentials (MFA, and switching the account
+ * off when someone leaves), and a local password would be a second way in that outlives it.
+ */
+export function isSsoOnly(user: { oidcSubject: string | null; passwordHash: string | null }) {
+  return !!user.oidcSubject && !user.passwordHash;
+}
+
+function ssoOnlyPage(c: Context<AppEnv>, status: 200 | 403 = 200) {
+  return page(
+    c,
+    "Lösenord",
+    <section class="narrow">
+      <h1>Lösenord</h1>
+      <p class="notice">
+        Du loggar in med organisationens konto (single sign-on). Lösenordet byts där, inte i
+        Genomförd.
+      </p>
+    </section>,
+    status,
+  );
+}
 
 function invalidLink(c: Context<AppEnv>) {
   return page(

@@ -15,6 +15,7 @@ import type { AppEnv } from "../env";
 import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverageWithTrend } from "../services/coverage-page";
 import { getPersonWithPosts } from "../services/person-posts";
+import { logAccess } from "../services/privacy/access-log";
 import { getStaffStatus } from "../services/staff-list";
 import { unitsInScope } from "../services/units";
 import { idParam, NO_SUCH_UNIT, validParam } from "./params";
@@ -68,6 +69,18 @@ export const coverageRoutes = new Hono<AppEnv>()
         getStaffStatus(db, c.get("scope"), { unit, asOf }),
         mandatoryCourseTitle(db),
       ]);
+      await logAccess(
+        c.get("db"),
+        {
+          userId: c.get("user")!.id,
+          kind: "staff_list",
+          unitId: unit.id,
+          asOf,
+          count: rows.length,
+          ip: c.get("clientIp"),
+        },
+        c.get("now")(),
+      );
       const view = {
         unit,
         asOf,

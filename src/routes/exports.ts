@@ -20,6 +20,7 @@ import { computeAnnualReport, getLockedReport } from "../services/annual-report"
 import { audit } from "../services/audit";
 import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverage } from "../services/coverage";
+import { logAccess } from "../services/privacy/access-log";
 import { attachment, CONTENT_TYPES, type ExportFormat, exportBody } from "../services/spreadsheet";
 import { getStaffStatus } from "../services/staff-list";
 import { idParam, NO_SUCH_REPORT, NO_SUCH_UNIT, validParam, yearParam } from "./params";
@@ -104,6 +105,12 @@ for (const format of FORMATS) {
         const unit = (await scopedUnit(c, c.req.valid("param").id))!;
         const { asOf } = asOfFrom(c, c.req.valid("query").datum);
         const rows = await getStaffStatus(c.get("db"), c.get("scope"), { unit, asOf });
+        const entry = { kind: "staff_export", unitId: unit.id, asOf, count: rows.length } as const;
+        await logAccess(
+          c.get("db"),
+          { ...entry, userId: c.get("user")!.id, detail: format, ip: c.get("clientIp") },
+          c.get("now")(),
+        );
         const fileName = `personal-${slug(unit.code ?? unit.name)}-${asOf}.${format}`;
         const about = {
           kind: "staff" as const,

@@ -9,6 +9,7 @@ import type { AppEnv } from "../env";
 import { listCourses } from "../services/courses";
 import { dismissUnmatched, linkUnmatched, listOpenUnmatched } from "../services/imports/unmatched";
 import { findPeople, resolvePerson } from "../services/people";
+import { logAccess } from "../services/privacy/access-log";
 import { page } from "./render";
 
 type C = Context<AppEnv>;
@@ -40,7 +41,26 @@ export const unmatchedRoutes = new Hono<AppEnv>()
     "/imports/people",
     zValidator("query", z.object({ person: z.string().max(200).default("") })),
     async (c) => {
-      const hits = await findPeople(c.get("db"), c.get("scope"), c.req.valid("query").person);
+      const query = c.req.valid("query").person;
+      const hits = await findPeople(c.get("db"), c.get("scope"), query);
+      if (hits.length > 0) {
+        // A search that showed people is an access like a list: one entry, the hit count, and
+        // the person when it found exactly one.
+        await logAccess(
+          c.get("db"),
+          {
+            userId: c.get("user")!.id,
+            kind: "search",
+            unitId: null,
+            asOf: null,
+            count: hits.length,
+            personId: hits.length === 1 ? hits[0]!.id : null,
+            detail: query.slice(0, 100),
+            ip: c.get("clientIp"),
+          },
+          c.get("now")(),
+        );
+      }
       return c.html(
         // biome-ignore lint/complexity/noUselessFragments: c.html takes one element, not an array
         <>

@@ -1,5 +1,6 @@
 /**
- * Imports for HR (CAN.importFiles): upload → preview (a dry run, the file kept) → confirm;
+ * Imports for HR (CAN.importFiles): upload → preview (a dry run; the parsed rows kept, not the
+ * file) → confirm or cancel;
  * undo of the latest import of a kind; the queue of unmatched rows.
  */
 import { zValidator } from "@hono/zod-validator";
@@ -18,9 +19,15 @@ import { isIsoDate, stockholmDate } from "../domain/dates";
 import { UserError } from "../domain/user-error";
 import type { AppEnv } from "../env";
 import { countOpenUnmatched, findImport, listImports } from "../services/imports/history";
-import { loadPendingUpload, savePendingUpload } from "../services/imports/pending";
-import { type ImportRunner, inPlaceRunner } from "../services/imports/runner";
-import type { ImportReport } from "../services/imports/types";
+import type { ParsedUpload } from "../services/imports/parse";
+import {
+  cancelPendingUpload,
+  loadPendingUpload,
+  newPendingUpload,
+  purgeStalePendingUploads,
+  savePendingUpload,
+} from "../services/imports/pending";
+import { type ImportResult, type ImportRunner, inPlaceRunner } from "../services/imports/runner";
 import { newerImports, undoImport } from "../services/imports/undo";
 import { unmatchedRoutes } from "./imports-unmatched";
 import { isFragment, page } from "./render";
@@ -68,19 +75,25 @@ export function importRoutes(
     );
   }
 
+  /**
+   * A preview parses the file once and gets the parsed rows back (what is kept for the
+   * confirm); a confirm applies those rows, never the file.
+   */
   async function runImport(
     c: C,
     kind: "staff" | "completions",
-    file: { bytes: Uint8Array; fileName: string },
+    file: { bytes: Uint8Array; fileName: string } | { parsed: ParsedUpload; fileName: string },
     asOf: string,
     dryRun: boolean,
     pendingId?: string,
-  ): Promise<ImportReport> {
+  ): Promise<ImportResult> {
     const userId = c.get("user")!.id;
     const run = runner ?? inPlaceRunner(c.get("db"));
     return run({
       kind,
-      ...file,
+      ...("parsed" in file
+        ? { bytes: new Uint8Array(), parsed: file.parsed, fileName: file.fileName }
+        : { ...file, keepParsed: dryRun }),
       asOf,
       dryRun,
       userId,
@@ -94,6 +107,7 @@ export function importRoutes(
     .use("/imports", requireRole(...CAN.importFiles))
     .use("/imports/*", requireRole(...CAN.importFiles))
     .get("/imports", async (c) => {
+      await purgeStalePendingUploads(c.get("db"), c.get("now")());
       const done = c.req.query("done");
       const undone = c.req.query("undone");
       return importsPage(c, {
@@ -121,19 +135,20 @@ export function importRoutes(
         const { kind, asOf: asOfText, file } = c.req.valid("form");
         const asOf = asOfText && isIsoDate(asOfText) ? asOfText : stockholmDate(c.get("now")());
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const report = await runImport(
+        const { parsed, ...report } = await runImport(
           c,
           kind,
           { bytes, fileName: file.name || "fil" },
           asOf,
           true,
         );
-        const canApply = report.errors.length === 0 && report.alreadyImportedAs === null;
+        const canApply =
+          parsed !== undefined && report.errors.length === 0 && report.alreadyImportedAs === null;
         const pendingId = canApply
           ? await savePendingUpload(
               c.get("db"),
               c.get("user")!.id,
-              { kind, fileName: report.fileName, asOf: kind === "staff" ? asOf : null, bytes },
+              newPendingUpload(kind, report.fileName, kind === "staff" ? asOf : null, parsed),
               c.get("now")(),
             )
           : null;
@@ -153,13 +168,14 @@ export function importRoutes(
           c.get("db"),
           c.get("user")!.id,
           c.req.valid("form").pending,
+          c.get("now")(),
         );
         if (!pending)
           throw new UserError("Förhandsgranskningen finns inte längre. Ladda upp filen igen.", 410);
-        const report = await runImport(
+        const { parsed: _, ...report } = await runImport(
           c,
           pending.kind,
-          pending,
+          { parsed: pending.parsed, fileName: pending.fileName },
           pending.asOf ?? stockholmDate(c.get("now")()),
           false,
           pending.id,
@@ -176,6 +192,16 @@ export function importRoutes(
           );
         }
         return c.redirect(`/imports?done=${report.importId}`, 303);
+      },
+    )
+    .post(
+      "/imports/cancel",
+      zValidator("form", z.object({ pending: z.string().regex(/^[0-9a-f]{32}$/) })),
+      async (c) => {
+        await cancelPendingUpload(c.get("db"), c.get("user")!.id, c.req.valid("form").pending);
+        return importsPage(c, {
+          notice: "Importen är avbruten; den uppladdade filen är borttagen.",
+        });
       },
     )
     .post(

@@ -29,6 +29,7 @@ const NAV: Array<NavItem & { roles: readonly Role[] }> = [
   { href: "/handlingsplan", label: "Handlingsplan", roles: CAN.viewReports },
   { href: "/admin/users", label: "Användare", roles: ["admin"] },
   { href: "/admin/audit", label: "Granskningslogg", roles: ["admin"] },
+  { href: "/admin/integritet", label: "Integritet", roles: ["admin"] },
 ];
 
 /**

@@ -25,6 +25,8 @@ export type AuditAction =
   | "user.deactivated"
   | "user.activated"
   | "user.password_link"
+  | "privacy.retention_changed"
+  | "privacy.purged"
   | "user.sso_unlinked";
 
 export interface AuditEntry {
@@ -33,6 +35,8 @@ export interface AuditEntry {
   target?: string | null;
   detail?: Record<string, unknown> | null;
   ip?: string | null;
+  /** When it happened; default the database's clock (callers with an injected clock pass it). */
+  at?: Date;
 }
 
 export async function audit(db: DbOrTx, entry: AuditEntry): Promise<void> {
@@ -42,6 +46,7 @@ export async function audit(db: DbOrTx, entry: AuditEntry): Promise<void> {
     target: entry.target ?? null,
     detail: entry.detail ?? null,
     ip: entry.ip ?? null,
+    ...(entry.at ? { at: entry.at.toISOString() } : {}),
   });
 }
 

@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { ROLES, type Role, type User, units, users, userUnits } from "../../db/schema";
 import { hashPassword } from "../auth/password";
-import { createPasswordToken } from "../auth/password-tokens";
+import { createPasswordToken, revokePasswordTokens } from "../auth/password-tokens";
 import { ALL_UNITS, unitScopeFilter } from "../auth/scope";
 import { invalidateAllSessions } from "../auth/session";
 import { UserError } from "../domain/user-error";
@@ -188,13 +188,19 @@ export async function setUserUnits(
   });
 }
 
-/** Deactivated accounts cannot sign in and lose every session at once. */
+/**
+ * Deactivated accounts cannot sign in and lose every session and every outstanding
+ * set-password link at once (a link must not outlive the account and survive a reactivation).
+ */
 export async function setActive(db: Db, id: number, active: boolean, actor: Actor): Promise<void> {
   const user = await mustGet(db, id);
   if (user.active === active) return;
   if (!active) await guardOwnAdminRights(db, actor, user, "inaktivera inloggningen");
   await db.update(users).set({ active }).where(eq(users.id, id));
-  if (!active) await invalidateAllSessions(db, id);
+  if (!active) {
+    await invalidateAllSessions(db, id);
+    await revokePasswordTokens(db, id);
+  }
   await audit(db, {
     userId: actor.userId,
     action: active ? "user.activated" : "user.deactivated",

@@ -5,6 +5,7 @@ import { prepareDatabase } from "../../src/services/database";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 const TABLES = [
+  "access_log",
   "annual_reports",
   "audit_log",
   "completions",

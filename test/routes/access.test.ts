@@ -33,6 +33,9 @@ const ROLE_MATRIX: Array<{ method: string; path: string; roles: readonly Role[] 
   { method: "GET", path: "/admin/users", roles: ["admin"] },
   { method: "GET", path: "/admin/users/new", roles: ["admin"] },
   { method: "GET", path: "/admin/audit", roles: ["admin"] },
+  { method: "GET", path: "/admin/integritet", roles: ["admin"] },
+  { method: "GET", path: "/admin/integritet/atkomst", roles: ["admin"] },
+  { method: "GET", path: "/admin/integritet/registerutdrag", roles: ["admin"] },
 ];
 
 function concretePath(path: string): string {

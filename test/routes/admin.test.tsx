@@ -326,7 +326,7 @@ describe("changing your own password", () => {
     expect(row?.target).toBe("byt@test.se");
   });
 
-  it("guessing the current password is rate limited like the login form", async () => {
+  it("guessing the current password is rate limited (on its own counter, see security-findings)", async () => {
     await userWithPassword(t.db, "gissa@test.se", "rätt lösenord här");
     const login = await postForm(app, "/login", {
       email: "gissa@test.se",
@@ -344,7 +344,7 @@ describe("changing your own password", () => {
       expect(await (await attempt(`gissning ${i}`)).text()).toContain("stämmer inte");
     }
     const locked = await (await attempt("rätt lösenord här")).text();
-    expect(locked).toContain("För många misslyckade inloggningsförsök");
+    expect(locked).toContain("För många felaktiga försök med det nuvarande lösenordet");
     expect(locked).not.toContain("Lösenordet är bytt.");
   });
 });

@@ -70,7 +70,10 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
       ) : pendingId ? (
         <form method="post" action="/imports/confirm" class="inline" data-busy="Importerar …">
           <input type="hidden" name="pending" value={pendingId} />
-          <button type="submit">Importera</button> <a href="/imports">Avbryt</a>
+          <button type="submit">Importera</button>{" "}
+          <button type="submit" formaction="/imports/cancel" class="secondary">
+            Avbryt
+          </button>
           <progress hidden data-busy-progress>
             Importerar …
           </progress>

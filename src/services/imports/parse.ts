@@ -16,6 +16,9 @@ export interface ParsedFile<R> {
   sha256: string;
 }
 
+/** Either kind of parsed file (what a preview keeps for its confirm). */
+export type ParsedUpload = ParsedFile<StaffRows> | ParsedFile<CompletionRows>;
+
 export async function parseStaffFile(
   bytes: Uint8Array,
   fileName: string,

@@ -1,63 +1,141 @@
-/** Uploads kept between the web preview and HR's confirm (table pending_uploads). */
-import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
-import { and, eq, lt } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+/**
+ * Uploads kept between the web preview and HR's confirm. Personal data, so kept as briefly
+ * and as small as possible: one preview per user (a new upload replaces the last), gone when
+ * the confirm's apply commits (runner.ts claimPending, inside the write transaction) or on cancel, and unusable — then deleted — within the hour. Deleting zeroes the bytes
+ * on the embedded database (secure-delete.ts), so a copy of the file does not keep them.
+ */
+import { and, eq, gte, lt, ne } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../../db/client";
 import { pendingUploads } from "../../../db/schema";
+import type { CompletionRows } from "../../../imports/completion-rows";
+import type { StaffRows } from "../../../imports/staff-rows";
+import {
+  isEmbeddedFile,
+  truncateWriteAheadLog,
+  zeroDeletedContent,
+} from "../privacy/secure-delete";
+import type { ParsedFile, ParsedUpload } from "./parse";
 
-export type PendingUpload = {
-  id: string;
-  kind: "staff" | "completions";
-  fileName: string;
-  asOf: string | null;
-  bytes: Uint8Array;
-};
+/**
+ * What confirm needs: the validated rows (only the columns the import uses — never a
+ * personnummer nor any other column of the file), the format label and the file's SHA-256.
+ */
+export type PendingUpload =
+  | (PendingCommon & { kind: "staff"; parsed: ParsedFile<StaffRows> })
+  | (PendingCommon & { kind: "completions"; parsed: ParsedFile<CompletionRows> });
+type PendingCommon = { id: string; fileName: string; asOf: string | null };
+/** A preview before it has an id (Omit on each member, so `kind` still tells `parsed`). */
+export type NewPendingUpload =
+  | Omit<Extract<PendingUpload, { kind: "staff" }>, "id">
+  | Omit<Extract<PendingUpload, { kind: "completions" }>, "id">;
 
-const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/** Tags parsed rows with their kind (what the preview saves for the confirm). */
+export function newPendingUpload(
+  kind: "staff" | "completions",
+  fileName: string,
+  asOf: string | null,
+  parsed: ParsedUpload,
+): NewPendingUpload {
+  return kind === "staff"
+    ? { kind, fileName, asOf, parsed: parsed as ParsedFile<StaffRows> }
+    : { kind, fileName, asOf, parsed: parsed as ParsedFile<CompletionRows> };
+}
+
+/**
+ * A preview is usable for 50 minutes; the Node server sweeps every 5 minutes, so none is
+ * kept for more than an hour (on Workers: swept by every upload, the imports page and the
+ * retention purge).
+ */
+export const PENDING_UPLOAD_MAX_AGE_MS = 50 * 60 * 1000;
+export const PENDING_UPLOAD_SWEEP_MS = 5 * 60 * 1000;
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+const staleBefore = (now: Date) =>
+  new Date(now.getTime() - PENDING_UPLOAD_MAX_AGE_MS).toISOString();
+
+/** Deletes in one transaction with deleted content zeroed, then empties the write-ahead log. */
+async function deleteZeroed(db: Db, run: (tx: DbOrTx) => Promise<number>): Promise<number> {
+  const embedded = isEmbeddedFile(db);
+  const n = await db.transaction(async (tx) => {
+    await zeroDeletedContent(tx, embedded);
+    return run(tx);
+  });
+  if (n > 0) await truncateWriteAheadLog(db);
+  return n;
+}
+
+async function deleteWhere(tx: DbOrTx, where: ReturnType<typeof and>): Promise<number> {
+  const rows = await tx.delete(pendingUploads).where(where).returning({ id: pendingUploads.id });
+  return rows.length;
+}
+
+/** Every user's previews older than an hour (also called by the retention purge's caller). */
+export function purgeStalePendingUploads(db: Db, now: Date): Promise<number> {
+  return deleteZeroed(db, (tx) => deleteWhere(tx, lt(pendingUploads.createdAt, staleBefore(now))));
+}
+
+/** Saves a preview; the user's earlier previews and everyone's stale ones go. */
 export async function savePendingUpload(
   db: Db,
   userId: number,
-  upload: Omit<PendingUpload, "id">,
+  upload: NewPendingUpload,
   now: Date,
 ): Promise<string> {
   const id = randomId();
-  await db
-    .delete(pendingUploads)
-    .where(lt(pendingUploads.createdAt, new Date(now.getTime() - MAX_AGE_MS).toISOString()));
+  await deleteZeroed(db, async (tx) => {
+    const n = await deleteWhere(
+      tx,
+      and(lt(pendingUploads.createdAt, staleBefore(now)), ne(pendingUploads.userId, userId)),
+    );
+    return n + (await deleteWhere(tx, eq(pendingUploads.userId, userId)));
+  });
   await db.insert(pendingUploads).values({
     id,
     userId,
     kind: upload.kind,
     fileName: upload.fileName,
     asOf: upload.asOf,
-    content: encodeBase64(upload.bytes),
+    content: JSON.stringify(upload.parsed),
+    createdAt: now.toISOString(),
   });
   return id;
 }
 
 /**
- * The user's own pending upload, or null (someone else's id is as good as none). It is NOT
- * deleted here: the apply takes it inside its write transaction (runner.ts claimPending), so
- * a confirm that fails can simply be retried.
+ * The user's own fresh pending upload, or null (someone else's id is as good as none). It is
+ * NOT deleted here: the apply takes it inside its write transaction (runner.ts claimPending),
+ * so a confirm that fails can simply be retried.
  */
 export async function loadPendingUpload(
   db: Db,
   userId: number,
   id: string,
+  now: Date,
 ): Promise<PendingUpload | null> {
-  const where = and(eq(pendingUploads.id, id), eq(pendingUploads.userId, userId));
-  const [row] = await db.select().from(pendingUploads).where(where);
+  const mine = and(eq(pendingUploads.id, id), eq(pendingUploads.userId, userId));
+  const [row] = await db
+    .select()
+    .from(pendingUploads)
+    .where(and(mine, gte(pendingUploads.createdAt, staleBefore(now))));
   if (!row) return null;
-  return {
-    id: row.id,
-    kind: row.kind,
-    fileName: row.fileName,
-    asOf: row.asOf,
-    bytes: decodeBase64(row.content),
-  };
+  let parsed: ParsedFile<StaffRows> | ParsedFile<CompletionRows>;
+  try {
+    parsed = JSON.parse(row.content);
+  } catch {
+    return null; // a preview saved by an older version (the file itself): upload again
+  }
+  const common = { id: row.id, fileName: row.fileName, asOf: row.asOf };
+  return row.kind === "staff"
+    ? { ...common, kind: "staff", parsed: parsed as ParsedFile<StaffRows> }
+    : { ...common, kind: "completions", parsed: parsed as ParsedFile<CompletionRows> };
+}
+
+/** Cancel on the preview page: the user's preview is deleted at once. */
+export async function cancelPendingUpload(db: Db, userId: number, id: string): Promise<boolean> {
+  const mine = and(eq(pendingUploads.id, id), eq(pendingUploads.userId, userId));
+  return (await deleteZeroed(db, (tx) => deleteWhere(tx, mine))) > 0;
 }

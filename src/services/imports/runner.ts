@@ -7,15 +7,29 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { pendingUploads } from "../../../db/schema";
+import type { CompletionRows } from "../../../imports/completion-rows";
 import type { ReadLimits } from "../../../imports/read/types";
+import type { StaffRows } from "../../../imports/staff-rows";
+import { loadCourseTitleIndex } from "../courses";
+import {
+  isEmbeddedFile,
+  truncateWriteAheadLog,
+  zeroDeletedContent,
+} from "../privacy/secure-delete";
 import { importCompletions } from "./completions";
+import { type ParsedFile, type ParsedUpload, parseCompletionFile, parseStaffFile } from "./parse";
 import { importStaff } from "./staff";
 import type { CompletionsReport, StaffReport } from "./types";
 
 /** Everything an import needs, as plain data (it may be posted to a worker thread). */
 export interface ImportJob {
   kind: "staff" | "completions";
+  /** The file; empty when `parsed` is given (a confirm applies the preview's kept rows). */
   bytes: Uint8Array;
+  /** Rows parsed earlier (the saved preview): the file itself is not kept between requests. */
+  parsed?: ParsedUpload;
+  /** Return the parsed rows with the report (the preview keeps them for the confirm). */
+  keepParsed?: boolean;
   fileName: string;
   /** Staff only: the snapshot date. */
   asOf: string;
@@ -27,11 +41,17 @@ export interface ImportJob {
   pending?: { id: string; userId: number };
 }
 
-export type ImportRunner = (job: ImportJob) => Promise<StaffReport | CompletionsReport>;
+export type ImportResult = (StaffReport | CompletionsReport) & { parsed?: ParsedUpload };
+export type ImportRunner = (job: ImportJob) => Promise<ImportResult>;
 
-/** Takes (deletes) the saved preview; false when it is gone (used, expired, someone else's). */
-export function claimPending(pending: { id: string; userId: number }) {
+/**
+ * Takes (deletes) the saved preview inside the apply's transaction, its bytes zeroed on the
+ * embedded database: gone when the apply commits, still there for a retry when it fails.
+ * False when it is gone (used, expired, someone else's).
+ */
+export function claimPending(pending: { id: string; userId: number }, embedded = false) {
   return async (tx: Tx): Promise<boolean> => {
+    await zeroDeletedContent(tx, embedded);
     const gone = await tx
       .delete(pendingUploads)
       .where(and(eq(pendingUploads.id, pending.id), eq(pendingUploads.userId, pending.userId)))
@@ -40,7 +60,8 @@ export function claimPending(pending: { id: string; userId: number }) {
   };
 }
 
-export function runImportJob(db: Db, job: ImportJob): Promise<StaffReport | CompletionsReport> {
+export async function runImportJob(db: Db, job: ImportJob): Promise<ImportResult> {
+  const parsed = job.parsed ?? (job.keepParsed ? await parseJob(db, job) : undefined);
   const input = {
     bytes: job.bytes,
     fileName: job.fileName,
@@ -48,11 +69,28 @@ export function runImportJob(db: Db, job: ImportJob): Promise<StaffReport | Comp
     userId: job.userId,
     ip: job.ip,
     ...(job.limits ? { limits: job.limits } : {}),
-    ...(job.pending ? { claim: claimPending(job.pending) } : {}),
+    ...(job.pending ? { claim: claimPending(job.pending, isEmbeddedFile(db)) } : {}),
   };
+  const report =
+    job.kind === "staff"
+      ? await importStaff(db, {
+          ...input,
+          ...(parsed ? { parsed: parsed as ParsedFile<StaffRows> } : {}),
+          asOf: job.asOf,
+        })
+      : await importCompletions(db, {
+          ...input,
+          ...(parsed ? { parsed: parsed as ParsedFile<CompletionRows> } : {}),
+        });
+  // The claimed preview's old page versions must not linger in the write-ahead log either.
+  if (job.pending && report.importId !== null) await truncateWriteAheadLog(db);
+  return job.keepParsed && parsed ? { ...report, parsed } : report;
+}
+
+async function parseJob(db: Db, job: ImportJob): Promise<ParsedUpload> {
   return job.kind === "staff"
-    ? importStaff(db, { ...input, asOf: job.asOf })
-    : importCompletions(db, input);
+    ? parseStaffFile(job.bytes, job.fileName, job.limits)
+    : parseCompletionFile(job.bytes, job.fileName, await loadCourseTitleIndex(db), job.limits);
 }
 
 /** The in-place runner: Workers (one request, one isolate) and tests. */

@@ -5,6 +5,7 @@ import { STAFF_HEADER, staffRows } from "../../../bench/city-files";
 import { users } from "../../../db/schema";
 import { ImportFileError } from "../../../imports/read/types";
 import { workerThreadRunner } from "../../../src/services/imports/node-runner";
+import { parseStaffFile } from "../../../src/services/imports/parse";
 import { savePendingUpload } from "../../../src/services/imports/pending";
 import type { StaffReport } from "../../../src/services/imports/types";
 import { createTestDb, type TestDb } from "../../helpers/db";
@@ -94,7 +95,12 @@ describe("workerThreadRunner", () => {
     const pendingId = await savePendingUpload(
       t.db,
       user!.id,
-      { kind: "staff", fileName: "p.xlsx", asOf: "2025-12-31", bytes },
+      {
+        kind: "staff",
+        fileName: "p.xlsx",
+        asOf: "2025-12-31",
+        parsed: await parseStaffFile(bytes, "p.xlsx"),
+      },
       new Date(),
     );
     const job = {
