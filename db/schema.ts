@@ -151,7 +151,8 @@ export const imports = sqliteTable(
 
 /**
  * What an import wrote, row by row: `insert` rows are deleted on undo, `update` rows
- * get `before` (a JSON object of the changed columns) written back. Replayed newest first.
+ * get `before` (a JSON object of the changed columns) written back, `delete` rows (a
+ * withdrawn employment) are inserted again from `before` (the whole row). Replayed newest first.
  */
 export const importEffects = sqliteTable(
   "import_effects",
@@ -164,7 +165,7 @@ export const importEffects = sqliteTable(
       enum: ["units", "people", "employments", "completions", "person_links", "unmatched"],
     }).notNull(),
     entityId: integer("entity_id").notNull(),
-    action: text("action", { enum: ["insert", "update"] }).notNull(),
+    action: text("action", { enum: ["insert", "update", "delete"] }).notNull(),
     before: text("before", { mode: "json" }).$type<Record<string, unknown>>(),
   },
   (t) => [index("import_effects_import_idx").on(t.importId)],

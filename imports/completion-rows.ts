@@ -62,6 +62,13 @@ export function parseCompletionRows(
   const errors: RowError[] = [];
   const rows: CompletionRow[] = [];
   let ignored = 0;
+  const courseIds = new Map<string, string | null>();
+  // Status labels repeat on every row: look each one up once.
+  const labels = new Map<string, ReturnType<typeof progressOf>>();
+  const progressFor = (label: string) => {
+    if (!labels.has(label)) labels.set(label, progressOf(label));
+    return labels.get(label)!;
+  };
   for (const tr of table.rows) {
     const r = new RowReader(table, tr, errors);
     const before = errors.length;
@@ -70,7 +77,7 @@ export function parseCompletionRows(
       r.fail("course", "kurs saknas");
       continue;
     }
-    let progress = c.status ? progressOf(r.text("status")) : "completed";
+    let progress = c.status ? progressFor(r.text("status")) : "completed";
     if (c.status && r.text("status") === "") {
       progress = r.text("completedOn") ? "completed" : r.text("startedOn") ? "started" : "none";
     }
@@ -87,7 +94,12 @@ export function parseCompletionRows(
       );
       continue;
     }
-    const courseId = c.course ? courseOf(courseIndex, courseText) : titleCourse;
+    let courseId = c.course ? courseIds.get(courseText) : titleCourse;
+    if (courseId === undefined) {
+      // The same few course titles repeat on every row: normalise and match each once.
+      courseId = courseOf(courseIndex, courseText);
+      courseIds.set(courseText, courseId);
+    }
     if (progress === "none" || !courseId) {
       ignored++;
       continue;

@@ -42,6 +42,11 @@ export interface StaffPlan {
   personUpdates: Array<{ id: number; set: Partial<KnownPerson>; before: Partial<KnownPerson> }>;
   /** Current periods that end the day before the snapshot (moves and leavers). */
   closes: Array<{ id: number; validTo: string }>;
+  /**
+   * Periods that had not begun by the snapshot and end before they start (a future hire the
+   * snapshot no longer lists): withdrawn, since closing them would end them before they start.
+   */
+  withdrawals: OpenEmployment[];
   /** Periods that begin on or after the snapshot date, corrected in place. */
   edits: Array<{ id: number; unit: UnitRef; title: string | null; before: OpenEmployment }>;
   opens: Array<{ person: PersonRef; unit: UnitRef; title: string | null; validFrom: string }>;
@@ -79,6 +84,7 @@ export function planStaffSnapshot(
     newPeople: [],
     personUpdates: [],
     closes: [],
+    withdrawals: [],
     edits: [],
     opens: [],
     counts: { created: 0, updated: 0, unchanged: 0, left: 0 },
@@ -96,6 +102,11 @@ export function planStaffSnapshot(
   const openBy = new Map<number, OpenEmployment[]>();
   for (const e of state.open) openBy.set(e.personId, [...(openBy.get(e.personId) ?? []), e]);
   const present = new Set<number>();
+  // An employment never ends before it starts: one that has not begun is withdrawn instead.
+  const end = (e: OpenEmployment) => {
+    if (e.validFrom <= dayBefore) plan.closes.push({ id: e.id, validTo: dayBefore });
+    else plan.withdrawals.push(e);
+  };
 
   for (const row of rows) {
     const unit = resolveUnit(row);
@@ -127,7 +138,7 @@ export function planStaffSnapshot(
       changed = true;
       if (e === open[0] && !keep && e.validFrom >= asOf) {
         plan.edits.push({ id: e.id, unit, title: row.title ?? e.title, before: e });
-      } else plan.closes.push({ id: e.id, validTo: dayBefore });
+      } else end(e);
     }
     const edited = plan.edits.some((x) => x.before.personId === person.id);
     if (!keep && !edited) {
@@ -160,7 +171,7 @@ export function planStaffSnapshot(
 
   for (const [personId, open] of openBy) {
     if (present.has(personId)) continue;
-    for (const e of open) plan.closes.push({ id: e.id, validTo: dayBefore });
+    for (const e of open) end(e);
     plan.counts.left++;
     const gone = byId.get(personId);
     if (gone) plan.who.left.push(label(gone));
@@ -208,7 +219,9 @@ function unitResolver(
     if (code) {
       const known = byCode.get(code);
       if (known) {
-        if (name) namesByCode.set(known.id, (namesByCode.get(known.id) ?? new Set()).add(name));
+        // A code-only column gives the code as the name: that is no new name for the unit.
+        if (name && name !== code)
+          namesByCode.set(known.id, (namesByCode.get(known.id) ?? new Set()).add(name));
         return { id: known.id };
       }
       const planned = newCodes.get(code);

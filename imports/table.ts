@@ -133,10 +133,21 @@ export class RowReader {
 
   date(field: Field): string | null {
     const v = this.cell(field);
-    const d = parseDate(v, {
-      date1904: this.table.date1904,
-      slashOrder: this.table.slashOrder[field] ?? "dmy",
-    });
+    // A file repeats the same few hundred dates over 150 000 rows: parse each once.
+    let cache = DATE_CACHE.get(this.table);
+    if (!cache) {
+      cache = new Map();
+      DATE_CACHE.set(this.table, cache);
+    }
+    const key = `${field}|${typeof v}|${v}`;
+    let d = cache.get(key);
+    if (!cache.has(key)) {
+      d = parseDate(v, {
+        date1904: this.table.date1904,
+        slashOrder: this.table.slashOrder[field] ?? "dmy",
+      });
+      cache.set(key, d);
+    }
     if (d === undefined) {
       this.fail(field, `'${typeof v === "number" ? numberText(v) : v}' är inget datum`);
       return null;
@@ -153,17 +164,31 @@ export class RowReader {
   /** The row as the file wrote it (known and unknown columns; never a personnummer). */
   raw(): Record<string, string> {
     const out: Record<string, string> = {};
-    const all = [...Object.values(this.table.columns), ...this.table.otherColumns] as Column[];
-    for (const col of all.sort((a, b) => a.index - b.index)) {
+    for (const col of rawColumns(this.table)) {
       const v = this.row.cells[col.index];
       if (v === null || v === undefined) continue;
       const text = typeof v === "number" ? numberText(v) : v;
       // An unnamed personnummer column must not slip into the stored raw row either.
-      if (PERSONNUMMER.test(text.trim()) || /personn|pnr/i.test(col.label)) continue;
+      if (PERSONNUMMER.test(text.trim())) continue;
       out[col.label] = text;
     }
     return out;
   }
+}
+
+const RAW_COLUMNS = new WeakMap<Table, Column[]>();
+const DATE_CACHE = new WeakMap<Table, Map<string, string | null | undefined>>();
+
+/** The columns a raw row keeps, in file order, worked out once per table (not per row). */
+function rawColumns(table: Table): Column[] {
+  let columns = RAW_COLUMNS.get(table);
+  if (!columns) {
+    columns = ([...Object.values(table.columns), ...table.otherColumns] as Column[])
+      .filter((col) => !/personn|pnr/i.test(col.label))
+      .sort((a, b) => a.index - b.index);
+    RAW_COLUMNS.set(table, columns);
+  }
+  return columns;
 }
 
 const PERSONNUMMER = /^(\d{2})?\d{6}[-+ ]?\d{4}$/;

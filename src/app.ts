@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", exportRoutes);
   app.route("/", annualReportRoutes);
   app.route("/", planRoutes);
-  app.route("/", importRoutes(deps.uploadLimitBytes));
+  app.route("/", importRoutes(deps.uploadLimitBytes, deps.importRunner));
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));
   app.onError(errorResponse);

@@ -7,10 +7,8 @@ import { pathToFileURL } from "node:url";
 import type { Db } from "../db/client";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
 import { parse, USAGE } from "./cli/args";
-import { importCompletionsCommand, importStaffCommand, importUndoCommand } from "./cli/import";
 import { type CliIo, type CliOutput, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./cli/io";
 import { useNodeScrypt } from "./cli/node-scrypt";
-import { planImportCommand } from "./cli/plan-import";
 import { planSummaryCommand } from "./cli/plan-summary";
 import { reportAnnual } from "./cli/report-annual";
 import { reportCoverage } from "./cli/report-coverage";
@@ -23,11 +21,17 @@ import { isEmpty, seedDemoData } from "./services/demo/seed";
 
 type Command = (db: Db, args: ReturnType<typeof parse>, io: CliIo) => Promise<CliOutput>;
 
+// The import commands pull in the spreadsheet readers: loaded only when an import runs, so
+// every other command starts faster.
+const importCommands = () => import("./cli/import");
+
 const COMMANDS: Record<string, Command> = {
-  "import staff": importStaffCommand,
-  "import completions": importCompletionsCommand,
-  "import undo": importUndoCommand,
-  "plan import": planImportCommand,
+  "import staff": async (db, args, io) => (await importCommands()).importStaffCommand(db, args, io),
+  "import completions": async (db, args, io) =>
+    (await importCommands()).importCompletionsCommand(db, args, io),
+  "import undo": async (db, args) => (await importCommands()).importUndoCommand(db, args),
+  "plan import": async (db, args, io) =>
+    (await import("./cli/plan-import")).planImportCommand(db, args, io),
   "plan summary": planSummaryCommand,
   "report annual": reportAnnual,
   "report coverage": reportCoverage,
@@ -80,15 +84,21 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+/** The process entry: real stdio, environment and clock; resolves to the exit code. */
+export function main(argv: string[]): Promise<number> {
   useNodeScrypt();
-  runCli(process.argv.slice(2), {
+  return runCli(argv, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     env: process.env,
     now: () => new Date(),
     stdin: readStdin,
-  }).then((code) => {
+  });
+}
+
+// Run directly (tsx src/cli.ts); the bundle is started by src/launch.mjs, which calls main().
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import type { Session, User } from "../db/schema";
 import type { OidcConfig } from "./auth/oidc-config";
 import type { Scope } from "./auth/scope";
+import type { ImportRunner } from "./services/imports/runner";
 
 /** What an entry (Node server, Worker, tests) hands to `createApp`. */
 export interface AppDeps {
@@ -24,6 +25,11 @@ export interface AppDeps {
    * the socket address.
    */
   clientIp?: (c: Context) => string | null;
+  /**
+   * Runs imports (preview and confirm). Default: in the request. The Node server passes a
+   * worker-thread runner so a big file never blocks other requests.
+   */
+  importRunner?: ImportRunner;
 }
 
 export type AppEnv = {

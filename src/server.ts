@@ -16,6 +16,7 @@ import { useNodeScrypt } from "./cli/node-scrypt";
 import { stockholmDate } from "./domain/dates";
 import { prepareDatabase } from "./services/database";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "./services/demo/seed";
+import { workerThreadRunner } from "./services/imports/node-runner";
 
 useNodeScrypt();
 
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
       uploadLimitBytes,
       oidc,
       allowedOrigins,
+      // Imports run in a worker thread with its own connection: the event loop stays free.
+      importRunner: workerThreadRunner(url, process.env.DATABASE_AUTH_TOKEN),
       // Behind a reverse proxy set TRUST_PROXY=1 so the client's address comes from the entry
       // that proxy appended to X-Forwarded-For.
       clientIp: (c) =>

@@ -1,5 +1,6 @@
 /** CSV reader: encoding, delimiter (`;`, `,`, tab) and RFC 4180 quoting via papaparse. */
 import Papa from "papaparse";
+import { checkCsvCells, DEFAULT_MAX_CELLS } from "./cell-cap";
 import { decodeText, looksBinary } from "./text";
 import { ImportFileError, type ReadLimits, type Sheet } from "./types";
 
@@ -18,6 +19,7 @@ export function readCsv(bytes: Uint8Array, limits: ReadLimits): Sheet {
   const body = hint ? text.slice(hint[0].length) : text;
   const delimiter = hint?.[1] ?? detectDelimiter(body);
   const offset = hint ? 1 : 0;
+  checkCsvCells(body, delimiter, limits.maxCells ?? DEFAULT_MAX_CELLS);
   // Never parse more rows than we would accept (20 MB of line breaks is 20 million rows);
   // the one extra row tells us the file is too big.
   const parsed = Papa.parse<string[]>(body, {

@@ -26,6 +26,8 @@ export interface ReadLimits {
   maxColumns: number;
   /** Largest unpacked size of an .xlsx archive (zip bombs); default from maxBytes. */
   maxUnzippedBytes?: number;
+  /** Most cells (rows × used columns) one sheet may have; default DEFAULT_MAX_CELLS. */
+  maxCells?: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {

@@ -1,6 +1,7 @@
 /** Workbook reader (.xlsx, old binary .xls, OpenDocument .ods/.fods) via SheetJS in dense mode. */
 import * as XLSX from "xlsx";
 import { fieldOf } from "../headers";
+import { DEFAULT_MAX_CELLS, worksheetCellCounter } from "./cell-cap";
 import { ImportFileError, type ReadLimits, type Sheet, type SheetRow } from "./types";
 import { checkZipExpansion, defaultMaxUnzippedBytes } from "./zip-guard";
 
@@ -19,7 +20,14 @@ const KIND_LABEL: Record<WorkbookKind, { file: string; program: string; format: 
 export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: WorkbookKind): Sheet {
   const label = KIND_LABEL[kind];
   if (ZIP.every((b, i) => bytes[i] === b)) {
-    checkZipExpansion(bytes, limits.maxUnzippedBytes ?? defaultMaxUnzippedBytes(limits.maxBytes));
+    // Every sheet's cells are counted while the guard inflates it, before SheetJS parses it.
+    const maxCells = limits.maxCells ?? DEFAULT_MAX_CELLS;
+    checkZipExpansion(
+      bytes,
+      limits.maxUnzippedBytes ?? defaultMaxUnzippedBytes(limits.maxBytes),
+      (name) =>
+        /^xl\/worksheets\/[^/]+\.xml$/i.test(name) ? worksheetCellCounter(maxCells) : null,
+    );
   }
   let wb: XLSX.WorkBook;
   try {

@@ -25,8 +25,18 @@ function u32(b: Uint8Array, i: number): number {
   return (u16(b, i) | (u16(b, i + 2) << 16)) >>> 0;
 }
 
-/** Throws ImportFileError when the archive's entries unpack to more than `maxUnzipped` bytes. */
-export function checkZipExpansion(bytes: Uint8Array, maxUnzipped: number): void {
+/** Sees an entry's unpacked bytes as they are inflated (may throw ImportFileError to stop). */
+export type EntryWatcher = (name: string) => ((chunk: Uint8Array) => void) | null;
+
+/**
+ * Throws ImportFileError when the archive's entries unpack to more than `maxUnzipped` bytes.
+ * `watch` may look at chosen entries while they are inflated (the cell count of a sheet).
+ */
+export function checkZipExpansion(
+  bytes: Uint8Array,
+  maxUnzipped: number,
+  watch?: EntryWatcher,
+): void {
   // Searched from the very end like SheetJS does, even where a record would not fit: a
   // truncated record found there is the one SheetJS reads (missing bytes count as 0).
   let eocd = bytes.length - 4;
@@ -48,6 +58,7 @@ export function checkZipExpansion(bytes: Uint8Array, maxUnzipped: number): void 
     const extraLen = u16(bytes, cd + 30);
     const commentLen = u16(bytes, cd + 32);
     const local = u32(bytes, cd + 42);
+    const name = watch ? new TextDecoder().decode(bytes.subarray(cd + 46, cd + 46 + nameLen)) : "";
     let declared = Math.max(u32(bytes, cd + 24), zip64Size(bytes, cd + 46 + nameLen, extraLen));
     cd += 46 + nameLen + extraLen + commentLen;
     if (local + 30 > bytes.length) continue;
@@ -60,8 +71,11 @@ export function checkZipExpansion(bytes: Uint8Array, maxUnzipped: number): void 
       zip64Size(bytes, localExtra, u16(bytes, local + 28)),
     );
     if (method === 8 && declared > maxUnzipped - total) throw tooBig();
-    if (method === 0) total += compressed;
-    else if (method === 8) total += inflatedSize(bytes.subarray(start), maxUnzipped - total);
+    if (method === 0) {
+      total += compressed;
+      watch?.(name)?.(bytes.subarray(start, start + compressed));
+    } else if (method === 8)
+      total += inflatedSize(bytes.subarray(start), maxUnzipped - total, watch?.(name) ?? null);
     if (total > maxUnzipped) throw tooBig();
   }
 }
@@ -80,10 +94,15 @@ function zip64Size(bytes: Uint8Array, from: number, length: number): number {
 }
 
 /** Bytes the deflate stream at the start of `data` unpacks to, stopping just past `budget`. */
-function inflatedSize(data: Uint8Array, budget: number): number {
+function inflatedSize(
+  data: Uint8Array,
+  budget: number,
+  onChunk: ((chunk: Uint8Array) => void) | null,
+): number {
   let size = 0;
   const inflater = new Inflate((chunk) => {
     size += chunk.length;
+    onChunk?.(chunk);
   });
   // fflate's stream state: `f` is set once the final block began, `l` while one is open.
   const state = (inflater as unknown as { s?: { f?: number; l?: unknown } }).s;
@@ -91,7 +110,8 @@ function inflatedSize(data: Uint8Array, budget: number): number {
   for (let at = 0; at < data.length && size <= budget && !ended(); at += STEP) {
     try {
       inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
-    } catch {
+    } catch (err) {
+      if (err instanceof ImportFileError) throw err;
       // A broken stream is SheetJS's to report; what was unpacked so far still counts.
       break;
     }

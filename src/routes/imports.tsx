@@ -11,17 +11,17 @@ import { z } from "zod";
 import { formatMegabytes } from "../../imports/read";
 import { DEFAULT_READ_LIMITS } from "../../imports/read/types";
 import { ImportPreview } from "../../views/pages/import-preview";
+import { UndoConfirm } from "../../views/pages/import-undo";
 import { ImportsPage } from "../../views/pages/imports";
 import { CAN, requireRole } from "../auth/roles";
 import { isIsoDate, stockholmDate } from "../domain/dates";
 import { UserError } from "../domain/user-error";
 import type { AppEnv } from "../env";
-import { importCompletions } from "../services/imports/completions";
 import { countOpenUnmatched, findImport, listImports } from "../services/imports/history";
-import { savePendingUpload, takePendingUpload } from "../services/imports/pending";
-import { importStaff } from "../services/imports/staff";
+import { loadPendingUpload, savePendingUpload } from "../services/imports/pending";
+import { type ImportRunner, inPlaceRunner } from "../services/imports/runner";
 import type { ImportReport } from "../services/imports/types";
-import { undoImport } from "../services/imports/undo";
+import { newerImports, undoImport } from "../services/imports/undo";
 import { unmatchedRoutes } from "./imports-unmatched";
 import { isFragment, page } from "./render";
 
@@ -38,7 +38,10 @@ const uploadForm = z.object({
   file: z.instanceof(File, { message: "Välj en fil att ladda upp." }),
 });
 
-export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
+export function importRoutes(
+  uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes,
+  runner?: ImportRunner,
+) {
   const limits = { ...DEFAULT_READ_LIMITS, maxBytes: uploadLimitBytes };
   const limitLabel = formatMegabytes(uploadLimitBytes);
 
@@ -70,11 +73,20 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
     file: { bytes: Uint8Array; fileName: string },
     asOf: string,
     dryRun: boolean,
+    pendingId?: string,
   ): Promise<ImportReport> {
-    const input = { ...file, dryRun, userId: c.get("user")!.id, ip: c.get("clientIp"), limits };
-    return kind === "staff"
-      ? importStaff(c.get("db"), { ...input, asOf })
-      : importCompletions(c.get("db"), input);
+    const userId = c.get("user")!.id;
+    const run = runner ?? inPlaceRunner(c.get("db"));
+    return run({
+      kind,
+      ...file,
+      asOf,
+      dryRun,
+      userId,
+      ip: c.get("clientIp"),
+      limits,
+      ...(pendingId ? { pending: { id: pendingId, userId } } : {}),
+    });
   }
 
   return new Hono<AppEnv>()
@@ -136,7 +148,7 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
       "/imports/confirm",
       zValidator("form", z.object({ pending: z.string().regex(/^[0-9a-f]{32}$/) })),
       async (c) => {
-        const pending = await takePendingUpload(
+        const pending = await loadPendingUpload(
           c.get("db"),
           c.get("user")!.id,
           c.req.valid("form").pending,
@@ -149,7 +161,11 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
           pending,
           pending.asOf ?? stockholmDate(c.get("now")()),
           false,
+          pending.id,
         );
+        // A second click (or a colleague's identical confirm) found the file already in.
+        if (report.importId === null && report.alreadyImportedAs !== null)
+          return c.redirect(`/imports?done=${report.alreadyImportedAs}`, 303);
         if (report.importId === null) {
           return page(
             c,
@@ -164,11 +180,23 @@ export function importRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
     .post(
       "/imports/:id/undo",
       zValidator("param", z.object({ id: z.coerce.number().int().positive() })),
+      zValidator("form", z.object({ withNewer: z.literal("1").optional() })),
       async (c) => {
         const db = c.get("db");
         const imp = await findImport(db, c.req.valid("param").id);
         if (!imp) throw new UserError("Importen finns inte.", 404);
-        await undoImport(db, imp, { userId: c.get("user")!.id, ip: c.get("clientIp") });
+        const withNewer = c.req.valid("form").withNewer === "1";
+        if (!withNewer && imp.status === "applied") {
+          const newer = await newerImports(db, imp);
+          if (newer.length > 0)
+            return respond(c, "Ångra import", <UndoConfirm target={imp} newer={newer} />, 409);
+        }
+        await undoImport(
+          db,
+          imp,
+          { userId: c.get("user")!.id, ip: c.get("clientIp") },
+          { withNewer },
+        );
         return c.redirect(`/imports?undone=${imp.id}`, 303);
       },
     )

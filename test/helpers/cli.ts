@@ -35,14 +35,14 @@ const CLI_PROCESS_TIMEOUT_MS = 60_000;
 
 /**
  * The CLI as a real process, for the few tests that prove the contract end to end (exit
- * code, stdout/stderr, DATABASE_URL). Node runs `src/cli.ts` through tsx's loader directly,
+ * code, stdout/stderr, DATABASE_URL). Node runs the CLI bundle (src/launch.mjs, as `npm run cli`) directly,
  * without npx or npm in between, in a process group this helper owns and always ends.
  */
 export async function runCliProcess(
   argv: readonly string[],
   opts: { env?: Record<string, string>; stdin?: string } = {},
 ): Promise<CliProcessResult> {
-  const proc = spawnOwned(process.execPath, ["--import", "tsx", "src/cli.ts", ...argv], {
+  const proc = spawnOwned(process.execPath, ["src/launch.mjs", "cli", ...argv], {
     env: { ...process.env, ...opts.env },
     stdin: opts.stdin,
   });

@@ -68,9 +68,12 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
           Filen är redan importerad (import {r.alreadyImportedAs}). Inget skulle ändras.
         </p>
       ) : pendingId ? (
-        <form method="post" action="/imports/confirm" class="inline">
+        <form method="post" action="/imports/confirm" class="inline" data-busy="Importerar …">
           <input type="hidden" name="pending" value={pendingId} />
           <button type="submit">Importera</button> <a href="/imports">Avbryt</a>
+          <progress hidden data-busy-progress>
+            Importerar …
+          </progress>
         </form>
       ) : null}
     </section>

@@ -112,14 +112,21 @@ function ImportHistory({ history }: { history: ImportListItem[] }) {
             <td>
               {i.status === "undone" ? (
                 "Ångrad"
-              ) : i.undoable ? (
-                <form method="post" action={`/imports/${i.id}/undo`} class="inline">
-                  <button type="submit" class="secondary">
-                    Ångra
-                  </button>
-                </form>
               ) : (
-                "Genomförd"
+                <form
+                  method="post"
+                  action={`/imports/${i.id}/undo`}
+                  class="inline"
+                  data-busy="Ångrar …"
+                >
+                  {/* Older imports lead to a confirmation listing the newer ones first. */}
+                  <button type="submit" class="secondary">
+                    {i.undoable ? "Ångra" : "Ångra med senare …"}
+                  </button>
+                  <progress hidden data-busy-progress>
+                    Ångrar …
+                  </progress>
+                </form>
               )}
             </td>
           </tr>

@@ -1,32 +1,21 @@
 /**
- * Completion exports and attendance lists: dated events per matched row (INSERT OR IGNORE, so
- * a cumulative export repeating rows adds nothing); rows matching no person go to the queue.
+ * Completion exports and attendance lists: dated events per matched row; rows matching no
+ * person go to the queue. Parsed once; people are matched in bulk (everyone loaded as one
+ * JSON row); a real apply matches and writes inside its write transaction, set-based, and
+ * events already known are skipped by the unique index (a cumulative export adds nothing).
  */
-import { inArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../../db/client";
-import { completions, people, personLinks, unmatched } from "../../../db/schema";
-import { type CompletionRow, parseCompletionRows } from "../../../imports/completion-rows";
+import { sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../../db/client";
+import { completions } from "../../../db/schema";
+import type { CompletionRow, CompletionRows } from "../../../imports/completion-rows";
 import { personMatcher } from "../../../imports/person-matcher";
-import { readSheet } from "../../../imports/read";
 import { ImportFileError } from "../../../imports/read/types";
-import { toTable } from "../../../imports/table";
 import { audit } from "../audit";
 import { loadCourseTitleIndex } from "../courses";
-import {
-  createImport,
-  type Effect,
-  findSameFile,
-  finishImport,
-  inChunks,
-  recordEffects,
-  sha256Hex,
-} from "./record";
+import { insertRows, recordInsertedRange } from "./bulk";
+import { type ParsedFile, parseCompletionFile } from "./parse";
+import { createImport, type Effect, findSameFile, finishImport } from "./record";
 import type { CompletionsReport, ImportInput } from "./types";
-
-type Event = typeof completions.$inferInsert;
-
-export const eventKey = (e: { personId: number; courseId: string; kind: string; date: string }) =>
-  `${e.personId}|${e.courseId}|${e.kind}|${e.date}`;
 
 /** Same person, course and dates: a cumulative export's repeat of a row already queued. */
 export function unmatchedKey(r: {
@@ -47,9 +36,8 @@ export function unmatchedKey(r: {
   ]);
 }
 
-function unmatchedRow(r: CompletionRow, importId: number) {
+function unmatchedRow(r: CompletionRow) {
   return {
-    importId,
     rowNumber: r.row,
     raw: r.raw,
     name: r.name || null,
@@ -61,94 +49,94 @@ function unmatchedRow(r: CompletionRow, importId: number) {
   };
 }
 
-export async function importCompletions(db: Db, input: ImportInput): Promise<CompletionsReport> {
-  const sheet = readSheet(input.bytes, input.fileName, input.limits);
-  const table = toTable(sheet, "kursexport eller närvarolista");
-  const parsed = parseCompletionRows(table, await loadCourseTitleIndex(db));
-  if (parsed.total === 0)
-    throw new ImportFileError("Filen har en rubrikrad men inga rader under den.");
-  const sha256 = await sha256Hex(input.bytes);
+type EventRow = [personId: number, courseId: string, kind: string, date: string, row: number];
+
+export async function importCompletions(
+  db: Db,
+  input: ImportInput<ParsedFile<CompletionRows>>,
+): Promise<CompletionsReport> {
+  const t0 = Date.now();
+  const parsed =
+    input.parsed ??
+    (await parseCompletionFile(
+      input.bytes,
+      input.fileName,
+      await loadCourseTitleIndex(db),
+      input.limits,
+    ));
+  const rows = parsed.rows;
   const report: CompletionsReport = {
     kind: "completions",
-    fileKind: parsed.kind,
-    rows: parsed.total,
+    fileKind: rows.kind,
+    rows: rows.total,
     matched: 0,
     unmatched: 0,
-    ignored: parsed.ignored,
-    errors: parsed.errors,
+    ignored: rows.ignored,
+    errors: rows.errors,
     dryRun: input.dryRun,
     importId: null,
-    alreadyImportedAs: await findSameFile(db, parsed.kind, sha256, null),
-    format: sheet.format,
+    alreadyImportedAs: null,
+    format: parsed.format,
     fileName: input.fileName,
     newEvents: 0,
   };
-  if (parsed.errors.length > 0) return report;
-
-  const [known, links, existing, queued] = await Promise.all([
-    db.select({ id: people.id, employeeNo: people.employeeNo, email: people.email }).from(people),
-    db.select({ key: personLinks.key, personId: personLinks.personId }).from(personLinks),
-    db.all<{ k: string }>(
-      sql`SELECT person_id || '|' || course_id || '|' || kind || '|' || date AS k FROM completions`,
-    ),
-    db
-      .select()
-      .from(unmatched)
-      .where(inArray(unmatched.status, ["open", "dismissed"])),
-  ]);
-  const match = personMatcher(known, new Map(links.map((l) => [l.key, l.personId])));
-  const have = new Set(existing.map((r) => r.k));
-  const alreadyQueued = new Set(queued.map(unmatchedKey));
-  const events: Event[] = [];
-  const toQueue: CompletionRow[] = [];
-  for (const row of parsed.rows) {
-    const personId = match(row);
-    if (personId === null) {
-      report.unmatched++;
-      const key = unmatchedKey(unmatchedRow(row, 0));
-      if (!alreadyQueued.has(key)) toQueue.push(row);
-      alreadyQueued.add(key);
-      continue;
-    }
-    report.matched++;
-    for (const e of row.events) {
-      const event = {
-        personId,
-        courseId: row.courseId,
-        kind: e.kind,
-        date: e.date,
-        sourceRow: row.row,
-      };
-      if (have.has(eventKey(event))) continue;
-      have.add(eventKey(event));
-      events.push(event);
-    }
+  if (input.timings) input.timings.parseMs = Date.now() - t0;
+  if (rows.errors.length > 0) return report;
+  if (input.dryRun) {
+    report.alreadyImportedAs = await findSameFile(db, rows.kind, parsed.sha256, null);
+    const m = await matchRows(db, rows.rows, report);
+    report.newEvents = await countNewEvents(db, m.events);
+    return report;
   }
-  report.newEvents = events.length;
-  if (input.dryRun || report.alreadyImportedAs !== null) return report;
-
-  report.importId = await db.transaction(async (tx) => {
-    const importId = await createImport(tx, {
-      kind: parsed.kind,
+  const t1 = Date.now();
+  await db.transaction(async (tx) => {
+    report.alreadyImportedAs = await findSameFile(tx, rows.kind, parsed.sha256, null);
+    if (report.alreadyImportedAs === null && input.claim && !(await input.claim(tx))) {
+      throw new ImportFileError("Förhandsgranskningen finns inte längre. Ladda upp filen igen.");
+    }
+    const m = await matchRows(tx, rows.rows, report);
+    if (report.alreadyImportedAs !== null) {
+      report.newEvents = await countNewEvents(tx, m.events);
+      return;
+    }
+    report.importId = await createImport(tx, {
+      kind: rows.kind,
       fileName: input.fileName,
-      sha256,
+      sha256: parsed.sha256,
       asOf: null,
       userId: input.userId,
     });
-    const effects = await insertEvents(
+    report.newEvents = await insertNewEvents(tx, m.events, report.importId);
+    const queued = await insertRows(
       tx,
-      events.map((e) => ({ ...e, importId })),
-      importId,
+      "unmatched",
+      [
+        "import_id",
+        "row_number",
+        "raw",
+        "name",
+        "email",
+        "employee_no",
+        "course_id",
+        "started_on",
+        "completed_on",
+      ],
+      m.toQueue.map((r) => {
+        const u = unmatchedRow(r);
+        return [
+          report.importId,
+          u.rowNumber,
+          JSON.stringify(u.raw),
+          u.name,
+          u.email,
+          u.employeeNo,
+          u.courseId,
+          u.startedOn,
+          u.completedOn,
+        ];
+      }),
     );
-    for (const batch of inChunks(toQueue)) {
-      const ids = await tx
-        .insert(unmatched)
-        .values(batch.map((r) => unmatchedRow(r, importId)))
-        .returning({ id: unmatched.id });
-      for (const { id } of ids)
-        effects.push({ importId, entity: "unmatched", entityId: id, action: "insert" });
-    }
-    await recordEffects(tx, effects);
+    await recordInsertedRange(tx, report.importId, "unmatched", queued);
     const counts = {
       rows: report.rows,
       matched: report.matched,
@@ -156,34 +144,119 @@ export async function importCompletions(db: Db, input: ImportInput): Promise<Com
       ignored: report.ignored,
       events: report.newEvents,
     };
-    await finishImport(tx, importId, counts);
+    await finishImport(tx, report.importId, counts);
     await audit(tx, {
       userId: input.userId,
       action: "import.applied",
-      target: `import:${importId}`,
-      detail: { kind: parsed.kind, fileName: input.fileName, sha256, ...counts },
+      target: `import:${report.importId}`,
+      detail: { kind: rows.kind, fileName: input.fileName, sha256: parsed.sha256, ...counts },
       ip: input.ip ?? null,
     });
-    return importId;
   });
+  if (input.timings) input.timings.writeMs = Date.now() - t1;
   return report;
 }
 
-/** Inserts events that are not there yet; effects only for rows actually inserted. */
+/** Everyone and every manual link in two queries, then matched in memory; counts in `report`. */
+async function matchRows(db: DbOrTx, rows: readonly CompletionRow[], report: CompletionsReport) {
+  const [[people], [links], [queued]] = await Promise.all([
+    db.all<{ j: string }>(
+      sql`SELECT json_group_array(json_array(id, employee_no, email)) AS j FROM people`,
+    ),
+    db.all<{ j: string }>(
+      sql`SELECT json_group_array(json_array(key, person_id)) AS j FROM person_links`,
+    ),
+    db.all<{ j: string }>(
+      sql`SELECT json_group_array(json_array(employee_no, email, name, course_id, started_on, completed_on)) AS j
+          FROM unmatched WHERE status IN ('open', 'dismissed')`,
+    ),
+  ]);
+  const known = (JSON.parse(people?.j ?? "[]") as [number, string | null, string | null][]).map(
+    ([id, employeeNo, email]) => ({ id, employeeNo, email }),
+  );
+  const match = personMatcher(known, new Map(JSON.parse(links?.j ?? "[]") as [string, number][]));
+  const alreadyQueued = new Set(
+    (JSON.parse(queued?.j ?? "[]") as (string | null)[][]).map(
+      ([employeeNo, email, name, courseId, startedOn, completedOn]) =>
+        unmatchedKey({
+          employeeNo: employeeNo ?? null,
+          email: email ?? null,
+          name: name ?? null,
+          courseId: courseId ?? null,
+          startedOn: startedOn ?? null,
+          completedOn: completedOn ?? null,
+        }),
+    ),
+  );
+  const seen = new Set<string>();
+  const events: EventRow[] = [];
+  const toQueue: CompletionRow[] = [];
+  report.matched = 0;
+  report.unmatched = 0;
+  for (const row of rows) {
+    const personId = match(row);
+    if (personId === null) {
+      report.unmatched++;
+      const key = unmatchedKey(unmatchedRow(row));
+      if (!alreadyQueued.has(key)) toQueue.push(row);
+      alreadyQueued.add(key);
+      continue;
+    }
+    report.matched++;
+    for (const e of row.events) {
+      const key = `${personId}|${row.courseId}|${e.kind}|${e.date}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push([personId, row.courseId, e.kind, e.date, row.row]);
+    }
+  }
+  return { events, toQueue };
+}
+
+/** Events of the file not yet in the database (the preview's "new events"), one query. */
+async function countNewEvents(db: DbOrTx, events: readonly EventRow[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const [row] = await db.all<{
+    n: number;
+  }>(sql`SELECT COUNT(*) AS n FROM json_each(${JSON.stringify(events)}) AS v
+    WHERE NOT EXISTS (SELECT 1 FROM completions c WHERE c.person_id = v.value ->> 0
+      AND c.course_id = v.value ->> 1 AND c.kind = v.value ->> 2 AND c.date = v.value ->> 3)`);
+  return row?.n ?? 0;
+}
+
+/**
+ * Inserts the events the database does not already hold; the rows inserted got consecutive
+ * ids (write lock held), and exactly those are logged for undo.
+ */
+async function insertNewEvents(tx: Tx, events: readonly EventRow[], importId: number) {
+  if (events.length === 0) return 0;
+  // Known events are filtered out, not ignored on conflict: an ignored row may still use up
+  // an id, and the ids of what was inserted must be one consecutive range.
+  const result = await tx.run(sql`INSERT INTO completions
+      (person_id, course_id, kind, date, source_row, import_id)
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ${importId}
+    FROM json_each(${JSON.stringify(events)}) AS v
+    WHERE NOT EXISTS (SELECT 1 FROM completions c WHERE c.person_id = v.value ->> 0
+      AND c.course_id = v.value ->> 1 AND c.kind = v.value ->> 2 AND c.date = v.value ->> 3)`);
+  const inserted = result.rowsAffected;
+  const last = Number(result.lastInsertRowid);
+  const range = { first: last - inserted + 1, last };
+  const logged = await recordInsertedRange(tx, importId, "completions", range);
+  if (logged !== inserted) throw new Error("completion ids were not consecutive");
+  return inserted;
+}
+
+/** A few events (a row HR linked by hand): inserted unless known; effects for those inserted. */
 export async function insertEvents(
   tx: Tx,
-  events: readonly Event[],
+  events: ReadonlyArray<typeof completions.$inferInsert>,
   importId: number,
 ): Promise<Effect[]> {
-  const effects: Effect[] = [];
-  for (const batch of inChunks(events, 300)) {
-    const ids = await tx
-      .insert(completions)
-      .values(batch)
-      .onConflictDoNothing()
-      .returning({ id: completions.id });
-    for (const { id } of ids)
-      effects.push({ importId, entity: "completions", entityId: id, action: "insert" });
-  }
-  return effects;
+  if (events.length === 0) return [];
+  const ids = await tx
+    .insert(completions)
+    .values([...events])
+    .onConflictDoNothing()
+    .returning({ id: completions.id });
+  return ids.map(({ id }) => ({ importId, entity: "completions", entityId: id, action: "insert" }));
 }

@@ -5,7 +5,7 @@ import { type Import, imports, users } from "../../../db/schema";
 
 export interface ImportListItem extends Import {
   userName: string | null;
-  /** The latest applied import of its kind: the one that may be undone. */
+  /** The newest applied import: it may be undone alone; older ones only with all newer ones. */
   undoable: boolean;
 }
 
@@ -16,17 +16,14 @@ export async function listImports(db: Db, limit = 30): Promise<ImportListItem[]>
     .leftJoin(users, eq(users.id, imports.userId))
     .orderBy(desc(imports.id))
     .limit(limit);
-  const latest = new Map<string, number>();
-  const applied = await db
-    .select({ kind: imports.kind, id: sql<number>`MAX(${imports.id})` })
+  const [newest] = await db
+    .select({ id: sql<number | null>`MAX(${imports.id})` })
     .from(imports)
-    .where(eq(imports.status, "applied"))
-    .groupBy(imports.kind);
-  for (const a of applied) latest.set(a.kind, a.id);
+    .where(eq(imports.status, "applied"));
   return rows.map((r) => ({
     ...r.imp,
     userName: r.userName,
-    undoable: latest.get(r.imp.kind) === r.imp.id,
+    undoable: newest?.id === r.imp.id,
   }));
 }
 

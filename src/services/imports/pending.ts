@@ -40,8 +40,12 @@ export async function savePendingUpload(
   return id;
 }
 
-/** The user's own pending upload, or null (someone else's id is as good as none). */
-export async function takePendingUpload(
+/**
+ * The user's own pending upload, or null (someone else's id is as good as none). It is NOT
+ * deleted here: the apply takes it inside its write transaction (runner.ts claimPending), so
+ * a confirm that fails can simply be retried.
+ */
+export async function loadPendingUpload(
   db: Db,
   userId: number,
   id: string,
@@ -49,7 +53,6 @@ export async function takePendingUpload(
   const where = and(eq(pendingUploads.id, id), eq(pendingUploads.userId, userId));
   const [row] = await db.select().from(pendingUploads).where(where);
   if (!row) return null;
-  await db.delete(pendingUploads).where(where);
   return {
     id: row.id,
     kind: row.kind,

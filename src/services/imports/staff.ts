@@ -1,58 +1,125 @@
 /**
- * Staff import: a snapshot of everyone employed as of a date. Validated first, then applied
- * in one transaction, with every write recorded as an effect so that undo is exact.
+ * Staff import: a snapshot of everyone employed as of a date. Parsed once; a dry run (the web
+ * preview) plans against the current data, a real apply plans once INSIDE its write
+ * transaction — so it is never stale — and writes set-based with every write recorded as an
+ * effect, so undo is exact.
  */
-import { isNull, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../../db/client";
-import { employments, people, units } from "../../../db/schema";
-import { readSheet } from "../../../imports/read";
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "../../../db/client";
 import { ImportFileError } from "../../../imports/read/types";
-import { planStaffSnapshot } from "../../../imports/staff-plan";
-import { parseStaffRows } from "../../../imports/staff-rows";
-import { toTable } from "../../../imports/table";
+import { planStaffSnapshot, type StaffPlan } from "../../../imports/staff-plan";
+import type { StaffRows } from "../../../imports/staff-rows";
 import { formatSwedishDate } from "../../domain/dates";
 import { audit } from "../audit";
-import {
-  createImport,
-  findSameFile,
-  finishImport,
-  latestStaffAsOf,
-  recordEffects,
-  sha256Hex,
-} from "./record";
+import { type ParsedFile, parseStaffFile } from "./parse";
+import { createImport, findSameFile, finishImport, latestStaffAsOf } from "./record";
 import { applyStaffPlan } from "./staff-apply";
+import { loadStaffState } from "./staff-state";
 import type { ImportInput, StaffReport } from "./types";
 
 export async function importStaff(
   db: Db,
-  input: ImportInput & { asOf: string },
+  input: ImportInput<ParsedFile<StaffRows>> & { asOf: string },
 ): Promise<StaffReport> {
-  const sheet = readSheet(input.bytes, input.fileName, input.limits);
-  const table = toTable(sheet, "personalförteckning");
-  const parsed = parseStaffRows(table);
-  if (parsed.rows.length === 0 && parsed.errors.length === 0) {
-    throw new ImportFileError("Filen har en rubrikrad men inga personer under den.");
+  const t0 = Date.now();
+  const parsed = input.parsed ?? (await parseStaffFile(input.bytes, input.fileName, input.limits));
+  const parseMs = Date.now() - t0;
+  const report = emptyReport(input, parsed);
+  if (input.timings) input.timings.parseMs = parseMs;
+  if (report.errors.length > 0) return report;
+  if (input.dryRun) {
+    await checkOrder(db, input.asOf);
+    report.alreadyImportedAs = await findSameFile(db, "staff", parsed.sha256, input.asOf);
+    const previous = await latestStaffAsOf(db, input.asOf);
+    const state = await loadStaffState(db);
+    describePlan(report, planStaffSnapshot(state, parsed.rows.rows, input.asOf, previous), state);
+    return report;
   }
+  const t1 = Date.now();
+  await db.transaction(async (tx) => {
+    // A parallel identical confirm (double click, two HR users) waited for the lock: the file
+    // is in by now, so this one writes nothing.
+    report.alreadyImportedAs = await findSameFile(tx, "staff", parsed.sha256, input.asOf);
+    if (report.alreadyImportedAs === null && input.claim && !(await input.claim(tx))) {
+      throw new ImportFileError("Förhandsgranskningen finns inte längre. Ladda upp filen igen.");
+    }
+    await checkOrder(tx, input.asOf);
+    const previous = await latestStaffAsOf(tx, input.asOf);
+    const state = await loadStaffState(tx);
+    const plan = planStaffSnapshot(state, parsed.rows.rows, input.asOf, previous);
+    describePlan(report, plan, state);
+    if (report.alreadyImportedAs !== null) return;
+    report.importId = await writeSnapshot(tx, input, parsed, plan);
+  });
+  if (input.timings) input.timings.writeMs = Date.now() - t1;
+  return report;
+}
+
+async function writeSnapshot(
+  tx: Tx,
+  input: ImportInput<ParsedFile<StaffRows>> & { asOf: string },
+  parsed: ParsedFile<StaffRows>,
+  plan: StaffPlan,
+): Promise<number> {
+  const importId = await createImport(tx, {
+    kind: "staff",
+    fileName: input.fileName,
+    sha256: parsed.sha256,
+    asOf: input.asOf,
+    userId: input.userId,
+  });
+  await applyStaffPlan(tx, plan, importId);
+  await assertNoEmploymentEndsBeforeItStarts(tx);
+  const counts = { rows: parsed.rows.total, ...plan.counts };
+  await finishImport(tx, importId, counts);
+  await audit(tx, {
+    userId: input.userId,
+    action: "import.applied",
+    target: `import:${importId}`,
+    detail: {
+      kind: "staff",
+      fileName: input.fileName,
+      sha256: parsed.sha256,
+      asOf: input.asOf,
+      ...plan.counts,
+    },
+    ip: input.ip ?? null,
+  });
+  return importId;
+}
+
+/** The invariant every import keeps; a violation rolls the whole import back. */
+async function assertNoEmploymentEndsBeforeItStarts(tx: Tx): Promise<void> {
+  const bad = await tx.all(sql`SELECT id FROM employments WHERE valid_to < valid_from LIMIT 1`);
+  if (bad.length > 0) throw new Error("staff import would end an employment before it starts");
+}
+
+async function checkOrder(db: Db | Tx, asOf: string): Promise<void> {
   const later = await latestStaffAsOf(db);
-  if (later && later > input.asOf) {
+  if (later && later > asOf) {
     throw new ImportFileError(
-      `Det finns redan en personalimport per ${formatSwedishDate(later)} (${later}). En ögonblicksbild per ${input.asOf} kan inte läggas in före den utan att skriva om historiken; ångra den senare importen först eller välj ett datum från ${later}.`,
+      `Det finns redan en personalimport per ${formatSwedishDate(later)} (${later}). En ögonblicksbild per ${asOf} kan inte läggas in före den utan att skriva om historiken; ångra den senare importen först eller välj ett datum från ${later}.`,
     );
   }
-  const sha256 = await sha256Hex(input.bytes);
-  const report: StaffReport = {
+}
+
+function emptyReport(
+  input: ImportInput<ParsedFile<StaffRows>> & { asOf: string },
+  parsed: ParsedFile<StaffRows>,
+): StaffReport {
+  return {
     kind: "staff",
     asOf: input.asOf,
-    rows: parsed.total,
+    rows: parsed.rows.total,
     created: 0,
     updated: 0,
     unchanged: 0,
     left: 0,
-    errors: parsed.errors,
+    errors: parsed.rows.errors,
     dryRun: input.dryRun,
     importId: null,
-    alreadyImportedAs: await findSameFile(db, "staff", sha256, input.asOf),
-    format: sheet.format,
+    alreadyImportedAs: null,
+    format: parsed.format,
     fileName: input.fileName,
     newUnits: [],
     renamedUnits: [],
@@ -60,82 +127,19 @@ export async function importStaff(
     currentBefore: 0,
     warning: null,
   };
-  if (parsed.errors.length > 0) return report;
-  const previous = await latestStaffAsOf(db, input.asOf);
-  const state = await loadStaffState(db);
-  const plan = planStaffSnapshot(state, parsed.rows, input.asOf, previous);
+}
+
+function describePlan(
+  report: StaffReport,
+  plan: StaffPlan,
+  state: { open: ReadonlyArray<{ personId: number }> },
+): void {
   Object.assign(report, plan.counts);
   report.newUnits = plan.newUnits.map((u) => u.name);
   report.renamedUnits = plan.unitRenames.map((u) => `${u.before} → ${u.name}`);
   report.who = plan.who;
   report.currentBefore = new Set(state.open.map((e) => e.personId)).size;
   report.warning = leaverWarning(report.left, report.currentBefore);
-  if (input.dryRun || report.alreadyImportedAs !== null) return report;
-
-  report.importId = await db.transaction(async (tx) => {
-    const importId = await createImport(tx, {
-      kind: "staff",
-      fileName: input.fileName,
-      sha256,
-      asOf: input.asOf,
-      userId: input.userId,
-    });
-    // Planned again inside the transaction, so a concurrent import cannot make it stale.
-    const fresh = planStaffSnapshot(await loadStaffState(tx), parsed.rows, input.asOf, previous);
-    Object.assign(report, fresh.counts);
-    const effects = await applyStaffPlan(tx, fresh, importId);
-    await recordEffects(tx, effects);
-    await finishImport(tx, importId, { rows: report.rows, ...fresh.counts });
-    await audit(tx, {
-      userId: input.userId,
-      action: "import.applied",
-      target: `import:${importId}`,
-      detail: {
-        kind: "staff",
-        fileName: input.fileName,
-        sha256,
-        asOf: input.asOf,
-        ...fresh.counts,
-      },
-      ip: input.ip ?? null,
-    });
-    return importId;
-  });
-  return report;
-}
-
-async function loadStaffState(db: DbOrTx) {
-  const [knownPeople, open, knownUnits, ends] = await Promise.all([
-    db
-      .select({
-        id: people.id,
-        employeeNo: people.employeeNo,
-        firstName: people.firstName,
-        lastName: people.lastName,
-        email: people.email,
-        updatedAt: people.updatedAt,
-      })
-      .from(people),
-    db
-      .select({
-        id: employments.id,
-        personId: employments.personId,
-        unitId: employments.unitId,
-        title: employments.title,
-        validFrom: employments.validFrom,
-      })
-      .from(employments)
-      .where(isNull(employments.validTo))
-      .orderBy(employments.personId, employments.validFrom),
-    db
-      .select({ id: units.id, code: units.code, name: units.name, parentId: units.parentId })
-      .from(units),
-    db.all<{ person_id: number; d: string }>(
-      sql`SELECT person_id, MAX(valid_to) AS d FROM employments WHERE valid_to IS NOT NULL GROUP BY person_id`,
-    ),
-  ]);
-  const lastEnd = new Map(ends.map((r) => [r.person_id, r.d]));
-  return { people: knownPeople, open, units: knownUnits, lastEnd };
 }
 
 /** A partial list (one unit's staff) would end everyone else's employment: say so loudly. */

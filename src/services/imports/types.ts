@@ -1,15 +1,33 @@
 /** What an import reports: the CLI prints a subset (DESIGN.md contract), the web a preview. */
 
+import type { Tx } from "../../../db/client";
+import type { CompletionRows } from "../../../imports/completion-rows";
 import type { ReadLimits } from "../../../imports/read/types";
+import type { StaffRows } from "../../../imports/staff-rows";
 import type { RowError } from "../../../imports/table";
+import type { ParsedFile } from "./parse";
 
-export interface ImportInput {
+export interface ImportInput<Parsed = ParsedFile<StaffRows> | ParsedFile<CompletionRows>> {
   bytes: Uint8Array;
   fileName: string;
   dryRun: boolean;
   userId: number | null;
   ip?: string | null;
   limits?: ReadLimits;
+  /** Already parsed (in a worker thread on Node); otherwise parsed here. */
+  parsed?: Parsed;
+  /**
+   * Run first inside the write transaction; false aborts (the web's saved preview is taken
+   * there, so it survives a failed confirm and two confirms cannot both use it).
+   */
+  claim?: (tx: Tx) => Promise<boolean>;
+  /** Filled with the milliseconds spent parsing and holding the write lock (benchmarks). */
+  timings?: ImportTimings;
+}
+
+export interface ImportTimings {
+  parseMs?: number;
+  writeMs?: number;
 }
 
 interface CommonReport {

@@ -1,157 +1,110 @@
 /**
- * Undo of the latest import of a kind: replays its effects newest first — inserted rows are
- * deleted, updated rows get their `before` columns back — in one transaction.
+ * Undo, newest first across all kinds: a later import may build on an earlier one (a course
+ * export matched people by the e-mails a staff list wrote), so an import is undone alone only
+ * when it is the newest applied one, or together with all newer ones. Each import's effects
+ * are replayed newest first — inserted rows deleted, updated rows given their `before` columns
+ * back, withdrawn rows inserted again — set-based, all in one transaction.
  */
-import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../../db/client";
-import {
-  completions,
-  employments,
-  type Import,
-  type ImportKind,
-  importEffects,
-  imports,
-  people,
-  personLinks,
-  units,
-  unmatched,
-  userUnits,
-} from "../../../db/schema";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../../db/client";
+import { type Import, type ImportKind, importEffects, imports } from "../../../db/schema";
 import { ImportFileError } from "../../../imports/read/types";
 import { audit } from "../audit";
-import { type EffectEntity, inChunks, latestApplied } from "./record";
-
-const TABLES = {
-  units,
-  people,
-  employments,
-  completions,
-  person_links: personLinks,
-  unmatched,
-} as const;
+import { type Effect, latestApplied } from "./record";
+import { assertNothingDependsOn } from "./undo-checks";
+import { revertEffects } from "./undo-revert";
 
 export interface UndoResult {
   importId: number;
   kind: ImportKind;
   fileName: string;
   reverted: number;
+  /** Newer imports undone with it (newest first); empty when it was the newest. */
+  alsoUndone: Array<{ id: number; kind: ImportKind; fileName: string }>;
 }
 
-export async function undoLatestImport(
-  db: Db,
-  kind: ImportKind,
-  who: { userId: number | null; ip?: string | null },
-): Promise<UndoResult> {
+type Who = { userId: number | null; ip?: string | null };
+
+const KIND_LABEL: Record<ImportKind, string> = {
+  staff: "personalimport",
+  completions: "kursexport",
+  attendance: "närvarolista",
+};
+
+export const describeImport = (i: Pick<Import, "id" | "kind" | "fileName">) =>
+  `nr ${i.id} (${KIND_LABEL[i.kind]}, ${i.fileName})`;
+
+/** Applied imports newer than `imp`, newest first: what must be undone before it. */
+export async function newerImports(db: DbOrTx, imp: Pick<Import, "id">): Promise<Import[]> {
+  return db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.status, "applied"), gt(imports.id, imp.id)))
+    .orderBy(desc(imports.id));
+}
+
+/** Why `imp` cannot be undone alone, in Swedish, naming the newer imports. */
+export function blockedByNewerMessage(imp: Import, newer: readonly Import[]): string {
+  return `Import ${describeImport(imp)} kan inte ångras ensam: ${newer.length === 1 ? "en senare import" : `${newer.length} senare importer`} kan bygga på den (${newer.map(describeImport).join(", ")}). Ångra den senaste först, eller ångra den tillsammans med alla senare.`;
+}
+
+export async function undoLatestImport(db: Db, kind: ImportKind, who: Who): Promise<UndoResult> {
   const latest = await latestApplied(db, kind);
   if (!latest) throw new ImportFileError("Det finns ingen import av det slaget att ångra.", 409);
   return undoImport(db, latest, who);
 }
 
+/** Undoes `imp`; with `withNewer` also every newer applied import (newest first). */
 export async function undoImport(
   db: Db,
   imp: Import,
-  who: { userId: number | null; ip?: string | null },
+  who: Who,
+  opts: { withNewer?: boolean } = {},
 ): Promise<UndoResult> {
-  const latest = await latestApplied(db, imp.kind);
-  if (imp.status !== "applied" || latest?.id !== imp.id) {
-    throw new ImportFileError("Bara den senaste importen av varje slag kan ångras.", 409);
+  if (imp.status !== "applied") throw new ImportFileError("Importen är redan ångrad.", 409);
+  const newer = await newerImports(db, imp);
+  if (newer.length > 0 && !opts.withNewer) {
+    throw new ImportFileError(blockedByNewerMessage(imp, newer), 409);
   }
-  const effects = await db
-    .select()
-    .from(importEffects)
-    .where(eq(importEffects.importId, imp.id))
-    .orderBy(desc(importEffects.id));
-  await assertNothingDependsOn(db, imp.id, effects);
+  let reverted = 0;
   await db.transaction(async (tx) => {
-    let i = 0;
-    while (i < effects.length) {
-      const e = effects[i]!;
-      if (e.action === "update") {
-        await restore(tx, e.entity, e.entityId, e.before ?? {});
-        i++;
-        continue;
-      }
-      // A run of inserts into one table is deleted with one statement per chunk.
-      let j = i;
-      while (
-        j < effects.length &&
-        effects[j]!.action === "insert" &&
-        effects[j]!.entity === e.entity
-      )
-        j++;
-      const table = TABLES[e.entity];
-      for (const ids of inChunks(effects.slice(i, j).map((x) => x.entityId))) {
-        await tx.delete(table).where(inArray(table.id, ids));
-      }
-      i = j;
-    }
-    await tx
-      .update(imports)
-      .set({ status: "undone", undoneAt: new Date().toISOString(), undoneBy: who.userId })
-      .where(eq(imports.id, imp.id));
-    await audit(tx, {
-      userId: who.userId,
-      action: "import.undone",
-      target: `import:${imp.id}`,
-      detail: { kind: imp.kind, fileName: imp.fileName, reverted: effects.length },
-      ip: who.ip ?? null,
-    });
-  });
-  return { importId: imp.id, kind: imp.kind, fileName: imp.fileName, reverted: effects.length };
-}
-
-async function restore(tx: Tx, entity: EffectEntity, id: number, before: Record<string, unknown>) {
-  const table = TABLES[entity];
-  if (Object.keys(before).length === 0) return;
-  await tx.update(table).set(before).where(eq(table.id, id));
-}
-
-/** People and units the import created must not be used by anything written later. */
-async function assertNothingDependsOn(
-  db: Db,
-  importId: number,
-  effects: ReadonlyArray<{ entity: EffectEntity; action: string; entityId: number }>,
-) {
-  const created = (entity: EffectEntity) =>
-    effects.filter((e) => e.entity === entity && e.action === "insert").map((e) => e.entityId);
-  const personIds = created("people");
-  const unitIds = created("units");
-  let used = 0;
-  for (const ids of inChunks(personIds)) {
-    const [a] = await db.all<{ n: number }>(sql`SELECT
-      (SELECT COUNT(*) FROM completions WHERE person_id IN (${sql.join(ids, sql`, `)}))
-      + (SELECT COUNT(*) FROM unmatched WHERE person_id IN (${sql.join(ids, sql`, `)}))
-      + (SELECT COUNT(*) FROM person_links WHERE person_id IN (${sql.join(ids, sql`, `)})) AS n`);
-    used += a?.n ?? 0;
-  }
-  if (used > 0) {
-    throw new ImportFileError(
-      "Importen kan inte ångras: personer som den lade till har fått utbildningshändelser eller kopplingar sedan dess. Ångra de senare kursimporterna först.",
-      409,
-    );
-  }
-  for (const ids of inChunks(unitIds)) {
-    const other = await db
-      .select({ id: employments.id })
-      .from(employments)
-      .where(
-        and(
-          inArray(employments.unitId, ids),
-          sql`(${employments.importId} IS NULL OR ${employments.importId} <> ${importId})`,
-        ),
-      )
-      .limit(1);
-    const scoped = await db.select().from(userUnits).where(inArray(userUnits.unitId, ids)).limit(1);
-    const children = await db
-      .select({ id: units.id })
-      .from(units)
-      .where(and(inArray(units.parentId, ids), notInArray(units.id, unitIds)))
-      .limit(1);
-    if (other.length + scoped.length + children.length > 0) {
+    // Read again under the write lock: a confirm that landed meanwhile is undone too or refused.
+    const chain = await newerImports(tx, { id: imp.id - 1 });
+    if (chain.length !== newer.length + 1 || chain.at(-1)?.id !== imp.id) {
       throw new ImportFileError(
-        "Importen kan inte ångras: enheter som den lade till används nu av annat (anställningar, chefsbehörigheter eller underenheter).",
+        "Importlistan ändrades medan du ångrade. Ladda om sidan och försök igen.",
         409,
       );
     }
-  }
+    for (const one of chain) reverted += await undoOne(tx, one, who);
+  });
+  return {
+    importId: imp.id,
+    kind: imp.kind,
+    fileName: imp.fileName,
+    reverted,
+    alsoUndone: newer.map((n) => ({ id: n.id, kind: n.kind, fileName: n.fileName })),
+  };
+}
+
+async function undoOne(tx: Tx, imp: Import, who: Who): Promise<number> {
+  const effects: Effect[] = await tx
+    .select()
+    .from(importEffects)
+    .where(eq(importEffects.importId, imp.id))
+    .orderBy(asc(importEffects.id));
+  await assertNothingDependsOn(tx, imp.id, effects);
+  await revertEffects(tx, effects);
+  await tx
+    .update(imports)
+    .set({ status: "undone", undoneAt: new Date().toISOString(), undoneBy: who.userId })
+    .where(eq(imports.id, imp.id));
+  await audit(tx, {
+    userId: who.userId,
+    action: "import.undone",
+    target: `import:${imp.id}`,
+    detail: { kind: imp.kind, fileName: imp.fileName, reverted: effects.length },
+    ip: who.ip ?? null,
+  });
+  return effects.length;
 }

@@ -12,6 +12,7 @@ import {
 } from "../../../src/services/imports/unmatched";
 import { createTestDb, type TestDb } from "../../helpers/db";
 import { utf8 } from "../../helpers/files";
+import { expectNoEmploymentsEndingBeforeStart } from "../../helpers/import-invariants";
 import { count, dumpData, example } from "../../helpers/imports";
 
 let t: TestDb;
@@ -24,7 +25,10 @@ beforeEach(async () => {
     userId: null,
   });
 });
-afterEach(() => t.cleanup());
+afterEach(async () => {
+  await expectNoEmploymentsEndingBeforeStart(t.db);
+  t.cleanup();
+});
 
 const run = (file: { bytes: Uint8Array; fileName: string }, dryRun = false) =>
   importCompletions(t.db, { ...file, dryRun, userId: null });

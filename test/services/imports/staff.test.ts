@@ -7,13 +7,17 @@ import { importStaff } from "../../../src/services/imports/staff";
 import { undoLatestImport } from "../../../src/services/imports/undo";
 import { createTestDb, type TestDb } from "../../helpers/db";
 import { cp1252, utf8, xlsBytes } from "../../helpers/files";
+import { expectNoEmploymentsEndingBeforeStart } from "../../helpers/import-invariants";
 import { count, dumpData, example } from "../../helpers/imports";
 
 let t: TestDb;
 beforeEach(async () => {
   t = await createTestDb();
 });
-afterEach(() => t.cleanup());
+afterEach(async () => {
+  await expectNoEmploymentsEndingBeforeStart(t.db);
+  t.cleanup();
+});
 
 const first = () =>
   importStaff(t.db, {

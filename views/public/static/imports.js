@@ -35,3 +35,20 @@
     });
   }
 })();
+
+// Confirm and undo can take a while on a big file: show that the work is running and keep a
+// second click from sending the form again (the server applies a confirm once anyway).
+document.addEventListener("submit", (e) => {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || !form.dataset.busy) return;
+  const button = form.querySelector('button[type="submit"]');
+  const progress = form.querySelector("[data-busy-progress]");
+  if (button) {
+    // Disabled after the submit has captured the form data, so the request is unaffected.
+    setTimeout(() => {
+      button.disabled = true;
+      button.textContent = form.dataset.busy;
+    });
+  }
+  if (progress) progress.hidden = false;
+});

@@ -1,0 +1,36 @@
+/**
+ * Node only: the worker thread behind node-runner.ts. Opens its own connection to the same
+ * database (WAL: the server keeps reading meanwhile), runs one import job and posts the
+ * report back — or the Swedish message of a file error.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { openNodeDb } from "../../../db/node";
+import { ImportFileError } from "../../../imports/read/types";
+import { useNodeScrypt } from "../../cli/node-scrypt";
+import { type ImportJob, runImportJob } from "./runner";
+
+export type WorkerReply =
+  | { ok: true; report: Awaited<ReturnType<typeof runImportJob>> }
+  | { ok: false; fileError: string | null; message: string };
+
+const { url, authToken, job } = workerData as { url: string; authToken?: string; job: ImportJob };
+
+async function run(): Promise<WorkerReply> {
+  useNodeScrypt();
+  const db = openNodeDb(url, authToken);
+  try {
+    await db.$client.execute("PRAGMA busy_timeout = 5000");
+    await db.$client.execute("PRAGMA foreign_keys = ON");
+    return { ok: true, report: await runImportJob(db, job) };
+  } catch (err) {
+    return {
+      ok: false,
+      fileError: err instanceof ImportFileError ? err.message : null,
+      message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    };
+  } finally {
+    db.$client.close();
+  }
+}
+
+run().then((reply) => parentPort?.postMessage(reply));

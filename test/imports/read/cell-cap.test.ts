@@ -1,0 +1,86 @@
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_READ_LIMITS, ImportFileError, readSheet } from "../../../imports/read";
+import { columnNumber } from "../../../imports/read/cell-cap";
+import { utf8, withDeclaredDimension, xlsxBytes } from "../../helpers/files";
+
+const small = { ...DEFAULT_READ_LIMITS, maxCells: 1000 };
+const table = (rows: number, cols: number) =>
+  Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => (r === 0 ? `Kolumn ${c}` : `${r}-${c}`)),
+  );
+
+/** A minimal .xlsx whose sheet XML is written by hand (to make it lie about its size). */
+function handWrittenXlsx(sheetXml: string): Uint8Array {
+  const files = {
+    "[Content_Types].xml": strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+    "xl/workbook.xml": strToU8(
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
+    "xl/worksheets/sheet1.xml": strToU8(sheetXml),
+  };
+  return zipSync(files);
+}
+
+const sheetXml = (dimension: string, rows: number, cols: number) => {
+  const body: string[] = [];
+  for (let r = 1; r <= rows; r++) {
+    const cells = Array.from({ length: cols }, () => "<c><v>1</v></c>").join("");
+    body.push(`<row r="${r}">${cells}</row>`);
+  }
+  return `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="${dimension}"/><sheetData>${body.join("")}</sheetData></worksheet>`;
+};
+
+describe("cell cap (rows × used columns), checked before parsing", () => {
+  it.each([
+    ["A", 1],
+    ["Z", 26],
+    ["AA", 27],
+    ["XFD", 16384],
+  ])("column %s is number %i", (letters, n) => {
+    expect(columnNumber(letters)).toBe(n);
+  });
+
+  it("accepts a sheet at the limit and refuses one just over it, saying what the limit is", () => {
+    expect(readSheet(xlsxBytes(table(100, 10)), "a.xlsx", small).rows).toHaveLength(100);
+    expect(() => readSheet(xlsxBytes(table(101, 10)), "a.xlsx", small)).toThrow(
+      /101 rader × 10 kolumner.*Högst 1\s000 celler/,
+    );
+  });
+
+  it("refuses on the declared dimension alone, before reading a row", () => {
+    const bytes = withDeclaredDimension(xlsxBytes(table(3, 3)), "A1:J5000");
+    expect(() => readSheet(bytes, "a.xlsx", small)).toThrow(/5\s000 rader × 10 kolumner/);
+  });
+
+  it("counts the cells when the dimension lies (claims A1:B2)", () => {
+    const bytes = handWrittenXlsx(sheetXml("A1:B2", 200, 10));
+    expect(() => readSheet(bytes, "a.xlsx", small)).toThrow(ImportFileError);
+    expect(() => readSheet(bytes, "a.xlsx", small)).toThrow(/Högst 1\s000 celler/);
+    expect(
+      readSheet(handWrittenXlsx(sheetXml("A1:B2", 20, 10)), "a.xlsx", small).rows,
+    ).toHaveLength(20);
+  });
+
+  it("the default limit takes a city's files: 150 000 rows × 10 columns", () => {
+    expect(DEFAULT_READ_LIMITS.maxCells ?? 3_000_000).toBeGreaterThanOrEqual(1_500_000);
+  });
+
+  it("CSV: counted before parsing; quoted delimiters and line breaks do not count", () => {
+    const csv = (rows: number) =>
+      utf8(
+        table(rows, 10)
+          .map((r) => r.join(";"))
+          .join("\n"),
+      );
+    expect(readSheet(csv(100), "a.csv", small).rows).toHaveLength(100);
+    expect(() => readSheet(csv(101), "a.csv", small)).toThrow(/Högst 1\s000 celler/);
+    const quoted = utf8(Array.from({ length: 400 }, () => '"a;b;c\nd";e').join("\n"));
+    expect(readSheet(quoted, "a.csv", small).rows).toHaveLength(400);
+  });
+});
