@@ -127,15 +127,28 @@ export function xlsxFile(
   return new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx", compression: true }));
 }
 
-/** CSV as Swedish Excel saves it: Windows-1252, `;`, CRLF, RFC 4180 quoting, ISO dates. */
-export function excelCsvFile(titles: string[], header: string[], rows: Rows): Uint8Array {
+/**
+ * CSV as Swedish Excel saves it (Windows-1252, `;`), or as a web platform exports it
+ * (`{ delimiter: ",", encoding: "utf-8-bom" }`); CRLF, RFC 4180 quoting, ISO dates.
+ */
+export function excelCsvFile(
+  titles: string[],
+  header: string[],
+  rows: Rows,
+  opts: { delimiter?: ";" | ","; encoding?: "windows-1252" | "utf-8-bom" } = {},
+): Uint8Array {
+  const delimiter = opts.delimiter ?? ";";
   const text = (c: Cell): string =>
     c === null ? "" : typeof c === "object" ? isoOfSerial(c.v) : String(c);
-  const quote = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const quote = (v: string) =>
+    v.includes(delimiter) || /["\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   const lines = [...titles.map((t) => [t]), header, ...rows].map((r) =>
-    r.map((c) => quote(text(c))).join(";"),
+    r.map((c) => quote(text(c))).join(delimiter),
   );
-  return encodeWindows1252(`${lines.join("\r\n")}\r\n`);
+  const csv = `${lines.join("\r\n")}\r\n`;
+  return opts.encoding === "utf-8-bom"
+    ? new TextEncoder().encode(`\ufeff${csv}`)
+    : encodeWindows1252(csv);
 }
 
 function isoOfSerial(serial: number): string {
