@@ -60,8 +60,8 @@ export function loginPage(
  * Starts a fresh session (a new token on every sign-in, never a reused one). An SSO sign-in
  * keeps the ID token for logging out at the provider.
  */
-export async function signIn(
-  c: Context<AppEnv>,
+export async function signIn<E extends AppEnv>(
+  c: Context<E>,
   userId: number,
   oidcIdToken: string | null = null,
 ): Promise<void> {
@@ -117,7 +117,7 @@ export const authRoutes = new Hono<AppEnv>()
     return offer ?? c.redirect("/login", 303);
   })
   .get("/password", requireRole(...ROLES), (c) => {
-    const user = c.get("user")!;
+    const user = c.get("user");
     return page(
       c,
       "Byt lösenord",
@@ -130,7 +130,7 @@ export const authRoutes = new Hono<AppEnv>()
     );
   })
   .post("/password", requireRole(...ROLES), formValidator(passwordForm), async (c) => {
-    const user = c.get("user")!;
+    const user = c.get("user");
     const db = c.get("db");
     const { current, password, repeat } = c.req.valid("form");
     const form = (error: string | null, done: string | null = null) =>

@@ -16,7 +16,7 @@ import { ImportsPage } from "../../views/pages/imports";
 import { CAN, requireRole } from "../auth/roles";
 import { isIsoDate, stockholmDate } from "../domain/dates";
 import { UserError } from "../domain/user-error";
-import type { AppEnv } from "../env";
+import type { AppEnv, SignedInEnv } from "../env";
 import { countOpenUnmatched, findImport, listImports } from "../services/imports/history";
 import { loadPendingUpload, savePendingUpload } from "../services/imports/pending";
 import { type ImportRunner, inPlaceRunner } from "../services/imports/runner";
@@ -25,7 +25,7 @@ import { newerImports, undoImport } from "../services/imports/undo";
 import { unmatchedRoutes } from "./imports-unmatched";
 import { isFragment, page } from "./render";
 
-type C = Context<AppEnv>;
+type C = Context<SignedInEnv>;
 
 /** htmx only swaps 2xx responses, so fragments carry their error inside a 200. */
 function respond(c: C, title: string, body: Child, status: ContentfulStatusCode) {
@@ -75,7 +75,7 @@ export function importRoutes(
     dryRun: boolean,
     pendingId?: string,
   ): Promise<ImportReport> {
-    const userId = c.get("user")!.id;
+    const userId = c.get("user").id;
     const run = runner ?? inPlaceRunner(c.get("db"));
     return run({
       kind,
@@ -131,7 +131,7 @@ export function importRoutes(
         const pendingId = canApply
           ? await savePendingUpload(
               c.get("db"),
-              c.get("user")!.id,
+              c.get("user").id,
               { kind, fileName: report.fileName, asOf: kind === "staff" ? asOf : null, bytes },
               c.get("now")(),
             )
@@ -150,7 +150,7 @@ export function importRoutes(
       async (c) => {
         const pending = await loadPendingUpload(
           c.get("db"),
-          c.get("user")!.id,
+          c.get("user").id,
           c.req.valid("form").pending,
         );
         if (!pending)
@@ -194,7 +194,7 @@ export function importRoutes(
         await undoImport(
           db,
           imp,
-          { userId: c.get("user")!.id, ip: c.get("clientIp") },
+          { userId: c.get("user").id, ip: c.get("clientIp") },
           { withNewer },
         );
         return c.redirect(`/imports?undone=${imp.id}`, 303);
