@@ -6,9 +6,9 @@
 import { pathToFileURL } from "node:url";
 import type { Db } from "../db/client";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
+import { useNodeScrypt } from "./auth/node-scrypt";
 import { parse, USAGE } from "./cli/args";
 import { type CliIo, type CliOutput, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./cli/io";
-import { useNodeScrypt } from "./cli/node-scrypt";
 import { planSummaryCommand } from "./cli/plan-summary";
 import { reportAnnual } from "./cli/report-annual";
 import { reportCoverage } from "./cli/report-coverage";

@@ -2,7 +2,7 @@
 // a cheaper target cost so suites that sign in often stay fast. test/auth/password.test.ts
 // checks today's production parameters (CURRENT_PARAMS) themselves.
 import { useTargetParamsForTests } from "../src/auth/password";
-import { useNodeScrypt } from "../src/cli/node-scrypt";
+import { useNodeScrypt } from "../src/auth/node-scrypt";
 
 useNodeScrypt();
 useTargetParamsForTests({ N: 2 ** 12, r: 8, p: 1 });

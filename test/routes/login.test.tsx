@@ -5,7 +5,7 @@ import { createApp } from "../../src/app";
 import { SESSION_COOKIE } from "../../src/auth/cookie";
 import { targetHashParams, useScryptImplementation } from "../../src/auth/password";
 import { LOGIN_WINDOW_MS } from "../../src/auth/rate-limit";
-import { useNodeScrypt } from "../../src/cli/node-scrypt";
+import { useNodeScrypt } from "../../src/auth/node-scrypt";
 import { userWithPassword } from "../helpers/auth";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { cookieFrom, postForm } from "../helpers/http";

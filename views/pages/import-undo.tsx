@@ -1,5 +1,5 @@
 import type { Import } from "../../db/schema";
-import { describeImport } from "../../src/services/imports/undo";
+import { describeImport } from "../../src/domain/import-label";
 
 export interface UndoConfirmProps {
   target: Import;

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openNodeDb } from "../../../db/node";
 import { ImportFileError } from "../../../imports/read/types";
-import { useNodeScrypt } from "../../cli/node-scrypt";
+import { useNodeScrypt } from "../../auth/node-scrypt";
 import { type ImportJob, runImportJob } from "./runner";
 
 export type WorkerReply =

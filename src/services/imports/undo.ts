@@ -9,6 +9,7 @@ import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../../db/client";
 import { type Import, type ImportKind, importEffects, imports } from "../../../db/schema";
 import { ImportFileError } from "../../../imports/read/types";
+import { describeImport } from "../../domain/import-label";
 import { audit } from "../audit";
 import { type Effect, latestApplied } from "./record";
 import { assertNothingDependsOn } from "./undo-checks";
@@ -24,15 +25,6 @@ export interface UndoResult {
 }
 
 type Who = { userId: number | null; ip?: string | null };
-
-const KIND_LABEL: Record<ImportKind, string> = {
-  staff: "personalimport",
-  completions: "kursexport",
-  attendance: "närvarolista",
-};
-
-export const describeImport = (i: Pick<Import, "id" | "kind" | "fileName">) =>
-  `nr ${i.id} (${KIND_LABEL[i.kind]}, ${i.fileName})`;
 
 /** Applied imports newer than `imp`, newest first: what must be undone before it. */
 export async function newerImports(db: DbOrTx, imp: Pick<Import, "id">): Promise<Import[]> {

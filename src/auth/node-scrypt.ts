@@ -1,6 +1,6 @@
 /** Node-only: node:crypto's scrypt gives the same bytes as @noble/hashes, several times faster. */
 import { scrypt as nodeScrypt } from "node:crypto";
-import { useScryptImplementation } from "../auth/password";
+import { useScryptImplementation } from "./password";
 
 export function useNodeScrypt(): void {
   useScryptImplementation(
