@@ -1,8 +1,9 @@
 // Like the Node entries: node:crypto's scrypt (identical bytes, several times faster), and
 // a cheaper target cost so suites that sign in often stay fast. test/auth/password.test.ts
 // checks today's production parameters (CURRENT_PARAMS) themselves.
-import { useTargetParamsForTests } from "../src/auth/password";
+
 import { useNodeScrypt } from "../src/auth/node-scrypt";
+import { useTargetParamsForTests } from "../src/auth/password";
 
 useNodeScrypt();
 useTargetParamsForTests({ N: 2 ** 12, r: 8, p: 1 });
