@@ -1,71 +1,57 @@
 /**
  * Files at the scale of a whole city (Stockholm stad: ≈48 000 staff, ≈800 units, ≈150 000
- * course rows a year) for bench/city.ts. A thin generator of its own, to be pointed at the
- * shared test-file generator once that exists (issue 11).
+ * course rows a year) for bench/city.ts and the import tests that count work, from the one
+ * demo-file generator (src/services/demo/files.ts) over a city-sized organisation.
  */
 import { strToU8, Zip, ZipDeflate } from "fflate";
-import * as XLSX from "xlsx";
+import { cityOrganisation } from "../src/domain/demo-history";
+import { type DemoData, generateDemoData } from "../src/domain/demo-organisation";
+import {
+  EXPORT_HEADER,
+  excelCsvFile,
+  exportRows,
+  staffRows as listedOn,
+  STAFF_HEADER,
+  xlsxFile,
+} from "../src/services/demo/files";
 
+export { STAFF_HEADER };
 export const WEB = "Våldsbejakande extremism – webbutbildning";
-export const STAFF_HEADER = [
-  "Anst.nr",
-  "Förnamn",
-  "Efternamn",
-  "E-post",
-  "Avdelning",
-  "Avdelningskod",
-  "Enhet",
-  "Enhetskod",
-  "Befattning",
-  "Anställningsdatum",
-];
-const FIRST = ["Anna", "Bo", "Cecilia", "David", "Eva", "Fredrik", "Gun", "Hassan", "Ida", "Jonas"];
-const LAST = ["Berg", "Ek", "Lind", "Holm", "Nyström", "Öberg", "Åkesson", "Ali", "Karlsson"];
-const TITLES = ["Förskollärare", "Barnskötare", "Undersköterska", "Handläggare", "Lärare"];
+const AS_OF = "2026-11-25";
+const cache = new Map<string, DemoData>();
 
+/** The city's people: enough that the staff list as of AS_OF has at least `n` rows. */
+function city(n: number, units: number): DemoData {
+  const key = `${n}/${units}`;
+  if (!cache.has(key)) {
+    cache.set(
+      key,
+      generateDemoData(Math.ceil(n * 1.15) + 10, AS_OF, 2025, cityOrganisation(units)),
+    );
+  }
+  return cache.get(key)!;
+}
+
+/** The first `n` rows of the city's staff list as of AS_OF (STAFF_HEADER columns). */
 export function staffRows(n: number, units = 800): unknown[][] {
-  return Array.from({ length: n }, (_, i) => {
-    const u = i % units;
-    const d = u % 16;
-    return [
-      String(200001 + i),
-      FIRST[i % FIRST.length],
-      `${LAST[(i >> 3) % LAST.length]}${i}`,
-      `person${200001 + i}@stad.example.se`,
-      `Förvaltning ${d}`,
-      `F${d}`,
-      `Enhet ${u}`,
-      `E${u}`,
-      TITLES[i % TITLES.length],
-      36526 + (i % 9000), // Excel serial dates 2000–2024
-    ];
-  });
+  return listedOn(city(n, units), AS_OF, cityOrganisation(units)).slice(0, n);
 }
 
 export function staffXlsx(n: number): Uint8Array {
-  const wb = XLSX.utils.book_new();
-  const aoa = [["Personalförteckning, hela staden"], STAFF_HEADER, ...staffRows(n)];
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa, { dense: true }), "Personal");
-  return new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx", compression: true }));
+  const rows = staffRows(n) as Parameters<typeof xlsxFile>[3];
+  return xlsxFile("Personal", ["Personalförteckning, hela staden"], STAFF_HEADER, rows);
 }
 
-/** A cumulative webbutbildning export: several rows per person, 3 % not in the staff list. */
+/**
+ * The platform's cumulative export for the same city, repeated as each month's file repeats
+ * the earlier rows, cut at `rows`. People beyond the first `staff` of the staff list are in
+ * the export only (unmatched), as substitutes and consultants are.
+ */
 export function completionsCsv(rows: number, staff: number): Uint8Array {
-  const lines = ["Namn,E-post,Kurs,Status,Startdatum,Slutförd datum"];
-  for (let i = 0; i < rows; i++) {
-    const p = i % staff;
-    const known = i % 33 !== 0;
-    const email = known ? `person${200001 + p}@stad.example.se` : `extern${i}@konsult.example.se`;
-    const month = String(1 + ((i * 7) % 12)).padStart(2, "0");
-    const day = String(1 + (i % 28)).padStart(2, "0");
-    const course = i % 5 === 4 ? "Otillåten påverkan" : WEB;
-    const status = i % 10 === 0 ? "Ej påbörjad" : i % 3 === 0 ? "Påbörjad" : "Genomförd";
-    const done = status === "Genomförd" ? `2025-${month}-${day}` : "";
-    lines.push(
-      `"${LAST[p % LAST.length]}${p}, ${FIRST[p % FIRST.length]}",${email},${course},${status},2025-${month}-01,${done}`,
-    );
-  }
-  return strToU8(`${lines.join("\n")}\n`);
+  const data = city(staff, 800);
+  const once = exportRows(data, AS_OF).length;
+  const all = exportRows(data, AS_OF, Math.ceil(rows / once)).slice(0, rows);
+  return excelCsvFile([], EXPORT_HEADER, all, { delimiter: ",", encoding: "utf-8-bom" });
 }
 
 /**

@@ -52,3 +52,11 @@ export type AppEnv = {
     publicOrigin: string | null;
   };
 };
+
+/**
+ * What `requireRole` guarantees to the handlers after it: a signed-in user. Hono intersects
+ * it with AppEnv, so there `c.get("user")` is a `User`. Helpers that take the context of such
+ * a handler take `Context<SignedInEnv>`.
+ */
+export type SignedIn = { Variables: { user: User } };
+export type SignedInEnv = AppEnv & SignedIn;

@@ -1,125 +1,105 @@
 /**
  * Writes the sample files in imports/examples/ (committed; run `npx tsx imports/examples/generate.ts`
- * after changing this script). Small and realistic: title rows above headers, Excel date cells,
- * a Windows-1252 CSV with semicolons, a cumulative export with "Efternamn, Förnamn" names.
+ * after changing this script or the demo generator). They continue the demo organisation that
+ * `npm start` seeds (src/services/demo/): HR's year-end staff list, the course platform's
+ * December export and an attendance list, naming demo people, so following README's import
+ * steps on the demo database changes a few people, not all of them.
+ *
+ * EXAMPLES records who changes; test/services/imports/examples-on-demo.test.ts checks every
+ * count against it.
  */
 import { writeFileSync } from "node:fs";
-import iconv from "iconv-lite";
-import * as XLSX from "xlsx";
+import { type DemoPerson, generateDemoData } from "../../src/domain/demo-organisation";
+import {
+  ATTENDANCE_HEADER,
+  type Cell,
+  dateCell,
+  EXPORT_HEADER,
+  excelCsvFile,
+  type Rows,
+  STAFF_HEADER,
+  staffRows,
+  xlsxFile,
+} from "../../src/services/demo/files";
+import { EXAMPLES, EXAMPLES_DEMO_TODAY, examplePeople } from "./people";
 
 const dir = new URL("./", import.meta.url);
 const write = (name: string, bytes: Uint8Array) => writeFileSync(new URL(name, dir), bytes);
 
-/** Excel serial for an ISO date (1900 date system). */
-function serial(iso: string): number {
-  return (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+const data = generateDemoData(undefined, EXAMPLES_DEMO_TODAY);
+const who = examplePeople(data);
+const WEBB = "Våldsbejakande extremism – webbutbildning";
+const FORDJUPNING = "Fördjupad utbildning om våldsbejakande extremism";
+const name = (p: DemoPerson) => `${p.firstName} ${p.lastName}`;
+const reversed = (p: DemoPerson) => `${p.lastName}, ${p.firstName}`;
+
+// Year-end staff list (.xlsx, title rows, Excel dates, a Personnummer column the import drops).
+const leaving = new Set(who.leavers.map((p) => p.employeeNo));
+const moved = new Map(who.movers.map((p, i) => [p.employeeNo, EXAMPLES.moves[i]!]));
+const yearEnd: Rows = staffRows(data, EXAMPLES_DEMO_TODAY)
+  .filter((r) => !leaving.has(r[0] as string))
+  .map((r) => {
+    const to = moved.get(r[0] as string);
+    const row = to ? [...r.slice(0, 4), to.avdelning, to.avdelningCode, to.enhet, to.code, ...r.slice(8)] : r;
+    return r[0] === who.renamed.employeeNo ? [row[0]!, row[1]!, EXAMPLES.newSurname, ...row.slice(3)] : row;
+  });
+for (const h of EXAMPLES.hires) {
+  yearEnd.push([h.no, h.first, h.last, h.email, h.avdelning, h.avdelningCode, h.enhet, h.code, h.title, dateCell(h.from)]);
 }
-
-function xlsx(rows: unknown[][], dateColumns: number[], firstDataRow: number, sheet: string): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet(rows);
-  for (let r = firstDataRow; r < rows.length; r++) {
-    for (const c of dateColumns) {
-      const cell = ws[XLSX.utils.encode_cell({ r, c })];
-      if (cell && typeof rows[r]![c] === "string") {
-        Object.assign(cell, { t: "n", v: serial(rows[r]![c] as string), z: "yyyy-mm-dd" });
-      }
-    }
-  }
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, sheet);
-  return new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx", compression: true }));
-}
-
-function csv(rows: string[][], delimiter: string): string {
-  const quote = (v: string) => (/[";,\n\t]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return `${rows.map((r) => r.map(quote).join(delimiter)).join("\r\n")}\r\n`;
-}
-
-const FSK = "Avdelningen för förskola";
-const IFO = "Avdelningen för individ- och familjeomsorg";
-const ALD = "Avdelningen för äldreomsorg";
-
-// Anst.nr, Förnamn, Efternamn, E-post, Avdelning, Enhet, Enhetskod, Befattning, Anställningsdatum
-const staff: string[][] = [
-  ["100001", "Anna", "Berg", "Anna.Berg@skarholmen.example.se", FSK, "Bredängs förskoleenhet", "FSK01", "Förskollärare", "2012-08-15"],
-  ["100002", "Mohammed", "Ali", "mohammed.ali@skarholmen.example.se", FSK, "Bredängs förskoleenhet", "FSK01", "Barnskötare", "2019-01-07"],
-  ["100003", "Karin", "Lindqvist", "karin.lindqvist@skarholmen.example.se", FSK, "Sätra förskoleenhet", "FSK02", "Förskolechef", "2008-03-01"],
-  ["100004", "Johan", "Nyström", "johan.nystrom@skarholmen.example.se", FSK, "Sätra förskoleenhet", "FSK02", "Barnskötare", "2021-09-01"],
-  ["100005", "Fatima", "Hassan", "fatima.hassan@skarholmen.example.se", IFO, "Barn och ungdom utredning", "IFO01", "Socialsekreterare", "2017-05-15"],
-  ["100006", "Erik", "Johansson", "erik.johansson@skarholmen.example.se", IFO, "Barn och ungdom utredning", "IFO01", "Socialsekreterare", "2015-11-02"],
-  ["100007", "Leila", "Karimi", "leila.karimi@skarholmen.example.se", IFO, "Vuxenenheten", "IFO03", "Enhetschef", "2010-02-01"],
-  ["100008", "Sven", "Olsson", "sven.olsson@skarholmen.example.se", ALD, "Hemtjänst Skärholmen", "ALD01", "Undersköterska", "2003-06-16"],
-  ["100009", "Maria", "Andersson", "maria.andersson@skarholmen.example.se", ALD, "Hemtjänst Skärholmen", "ALD01", "Undersköterska", "2020-04-20"],
-  ["100010", "Ahmed", "Yusuf", "ahmed.yusuf@skarholmen.example.se", ALD, "Hemtjänst Bredäng", "ALD02", "Vårdbiträde", "2023-10-01"],
-];
-
-const staffHeader = ["Anst.nr", "Förnamn", "Efternamn", "E-post", "Avdelning", "Enhet", "Enhetskod", "Befattning", "Anställningsdatum", "Personnummer"];
+const withPnr = yearEnd.map((r, i): Cell[] => [...r, `19${String(60 + (i % 40))}0101-${String(1000 + i).slice(-4)}`]);
 write(
-  "personal-2025-12-31.xlsx",
-  xlsx(
-    [
-      ["Personalförteckning Skärholmens stadsdelsförvaltning"],
-      ["Uttag ur HR-systemet per 2025-12-31"],
-      [],
-      staffHeader,
-      ...staff.map((r, i) => [...r, `19${70 + i}0101-${1234 + i}`]),
-    ],
-    [8],
-    4,
-    "Personal",
+  "personal-2026-12-31.xlsx",
+  xlsxFile("Personal", ["Personalförteckning Skärholmens stadsdelsförvaltning", "Uttag ur HR-systemet per 2026-12-31"], [...STAFF_HEADER, "Personnummer"], withPnr),
+);
+
+// Three months later as Swedish Excel saves CSV: Windows-1252, `;`, other header words, a
+// "Efternamn, Förnamn" Namn column, no Avdelningskod. One more leaver, move and hire.
+const later: Rows = yearEnd
+  .filter((r) => r[0] !== who.laterLeaver.employeeNo)
+  .map((r) => (r[0] === who.laterMover.employeeNo ? [...r.slice(0, 6), EXAMPLES.laterMove.enhet, EXAMPLES.laterMove.code, ...r.slice(8)] : r));
+const lh = EXAMPLES.laterHire;
+later.push([lh.no, lh.first, lh.last, lh.email, lh.avdelning, lh.avdelningCode, lh.enhet, lh.code, lh.title, dateCell(lh.from)]);
+write(
+  "personal-2027-03-31.csv",
+  excelCsvFile(
+    ["Personalförteckning", "Skärholmens stadsdelsförvaltning – per 2027-03-31"],
+    ["Anställningsnummer", "Namn", "Epost", "Avdelning", "Enhet", "Kostnadsställe", "Titel", "Anst.datum"],
+    later.map((r) => [r[0]!, `${r[2]}, ${r[1]}`, r[3]!, r[4]!, r[6]!, r[7]!, r[8]!, r[9]!]),
   ),
 );
 
-// Three months later, as Swedish Excel saves CSV: Windows-1252, semicolons, title rows.
-// 100002 moved to Sätra, 100006 left, 100011 is new (in a new unit with an en dash),
-// 100009 changed surname.
-const later = staff
-  .filter((r) => r[0] !== "100006")
-  .map((r) => {
-    if (r[0] === "100002") return [...r.slice(0, 5), "Sätra förskoleenhet", "FSK02", ...r.slice(7)];
-    if (r[0] === "100009") return [r[0], r[1], "Lund", ...r.slice(3)];
-    return r;
-  });
-later.push(["100011", "Sara", "Persson", "sara.persson@skarholmen.example.se", IFO, "Fältgruppen – ungdom", "IFO07", "Fältassistent", "2026-02-01"]);
-const laterRows = [
-  ["Personalförteckning"],
-  ["Skärholmens stadsdelsförvaltning – per 2026-03-31"],
-  ["Anställningsnummer", "Namn", "Epost", "Avdelning", "Enhet", "Kostnadsställe", "Titel", "Anst.datum"],
-  ...later.map((r) => [r[0]!, `${r[2]}, ${r[1]}`, r[3]!, r[4]!, r[5]!, r[6]!, r[7]!, r[8]!]),
+// The platform's December export (UTF-8 with BOM, `,`, quoted names): a repeated 2025 row,
+// new starts and completions, a year-end hire, rows that say nothing, an unknown person.
+const { repeat, completes, starts, finishes, hire, shouting, notStarted } = who.export;
+const firstDate = (p: DemoPerson, kind: string) =>
+  data.events.find((e) => e.employeeNo === p.employeeNo && e.courseId === "vbe-webb" && e.kind === kind)!.date;
+const exportRows: Rows = [
+  [reversed(repeat), repeat.email, WEBB, "Genomförd", firstDate(repeat, "started"), firstDate(repeat, "completed")],
+  [reversed(completes), completes.email, "VBE webbutbildning", "Slutförd", firstDate(completes, "started"), "2026-12-03"],
+  [reversed(starts), starts.email, WEBB, "Påbörjad", "2026-12-02 08:30", ""],
+  [name(finishes), finishes.email, "Våldsbejakande extremism - webbutbildning", "Genomförd", "2026-12-04 10:15", "2026-12-04 11:02"],
+  [`${EXAMPLES.hires[1]!.last}, ${EXAMPLES.hires[1]!.first}`, EXAMPLES.hires[1]!.email, WEBB, "Avklarad", "2026-12-16", "2026-12-16"],
+  [name(shouting), ` ${shouting.email.toUpperCase()} `, WEBB, "Klar", "2026-12-05", "2026-12-05"],
+  [reversed(notStarted[0]!), notStarted[0]!.email, WEBB, "Ej påbörjad", "", ""],
+  [name(notStarted[1]!), notStarted[1]!.email, WEBB, "Not started", "", ""],
+  [reversed(hire), hire.email, "Brandskydd grundkurs", "Genomförd", "2026-12-10", "2026-12-10"],
+  ["Okänd, Vikarie", "vikarie.okand@gmail.example.com", WEBB, "Genomförd", "2026-12-11", "2026-12-11"],
 ];
-write("personal-2026-03-31.csv", new Uint8Array(iconv.encode(csv(laterRows, ";"), "win1252")));
+write("webbutbildning-export.csv", excelCsvFile([], EXPORT_HEADER, exportRows, { delimiter: ",", encoding: "utf-8-bom" }));
 
-// Cumulative export from the web course platform (UTF-8 with BOM, commas, quoted names).
-const exportRows = [
-  ["Namn", "E-postadress", "Kurs", "Status", "Startdatum", "Slutförd datum"],
-  ["Berg, Anna", "anna.berg@skarholmen.example.se", "Våldsbejakande extremism – webbutbildning", "Genomförd", "2025-03-04 10:15", "2025-03-04 11:02"],
-  ["Mohammed Ali", " Mohammed.Ali@Skarholmen.example.se ", "Våldsbejakande extremism - webbutbildning", "Påbörjad", "2025-11-20 08:30", ""],
-  ["Lindqvist, Karin", "karin.lindqvist@skarholmen.example.se", "VBE webbutbildning", "Slutförd", "2025-05-12", "2025-05-19"],
-  ["Johan Nyström", "johan.nystrom@skarholmen.example.se", "Våldsbejakande extremism – webbutbildning", "Ej påbörjad", "", ""],
-  ["Hassan, Fatima", "fatima.hassan@skarholmen.example.se", "Våldsbejakande extremism – webbutbildning", "Avklarad", "2025-09-01", "2025-09-01"],
-  ["Erik Johansson", "erik.johansson@skarholmen.example.se", "Brandskydd grundkurs", "Genomförd", "2025-02-10", "2025-02-10"],
-  ["Olsson, Sven", "sven.olsson@skarholmen.example.se", "Våldsbejakande extremism – webbutbildning", "Pågående", "2025-12-02", ""],
-  ["Okänd, Vikarie", "vikarie.okand@gmail.example.com", "Våldsbejakande extremism – webbutbildning", "Genomförd", "2025-06-11", "2025-06-11"],
-  ["Maria Andersson", "maria.andersson@skarholmen.example.se", "Våldsbejakande extremism – webbutbildning", "Not started", "", ""],
-];
-write("webbutbildning-export.csv", new TextEncoder().encode(`\ufeff${csv(exportRows, ",")}`));
-
-// Attendance list for a deepened course: no Status column, present = completed on Datum.
-const course = "Fördjupad utbildning om våldsbejakande extremism";
+// Attendance list of the deepened course on 8 December (no Status: present = completed).
 write(
   "narvaro-fordjupning.xlsx",
-  xlsx(
-    [
-      [`Närvarolista – ${course}`],
-      ["Plats: Skärholmens stadsdelsförvaltning"],
-      ["Namn", "E-post", "Utbildning", "Datum"],
-      ["Leila Karimi", "leila.karimi@skarholmen.example.se", course, "2025-10-14"],
-      ["Fatima Hassan", "fatima.hassan@skarholmen.example.se", course, "2025-10-14"],
-      ["Erik Johansson", "ERIK.JOHANSSON@skarholmen.example.se", "Fördjupningsutbildning VBE", "2025-10-14"],
-    ],
-    [3],
-    3,
+  xlsxFile(
     "Närvaro",
+    [`Närvarolista – ${FORDJUPNING}`, "Plats: Skärholmens stadsdelsförvaltning"],
+    ATTENDANCE_HEADER,
+    who.attendance.map((p, i) => [
+      name(p),
+      i === 2 ? p.email.toUpperCase() : p.email,
+      i === 2 ? "Fördjupningsutbildning VBE" : FORDJUPNING,
+      dateCell("2026-12-08"),
+    ]),
   ),
 );
-console.log("Wrote sample files to imports/examples/");
+console.log(`Wrote sample files to imports/examples/ (${yearEnd.length} staff at year end)`);

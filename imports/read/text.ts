@@ -49,3 +49,14 @@ export function looksBinary(text: string): boolean {
   }
   return control > sample.length / 50;
 }
+
+/** Text as Swedish Excel saves CSV: Windows-1252; a character it cannot hold becomes "?". */
+export function encodeWindows1252(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const high = CP1252_HIGH.indexOf(text[i]!);
+    out[i] = code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : high >= 0 ? 0x80 + high : 0x3f;
+  }
+  return out;
+}

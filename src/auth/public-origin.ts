@@ -29,6 +29,9 @@ export function publicOriginFromEnv(env: {
  * An absolute link to `path` on the public origin. Without configuration (a developer's
  * machine) the request's own origin is used.
  */
-export function publicLink(c: Context<AppEnv>, path: string): string {
-  return new URL(path, c.get("publicOrigin") ?? c.req.url).toString();
+export function publicLink(
+  c: { var: Pick<AppEnv["Variables"], "publicOrigin">; req: { url: string } },
+  path: string,
+): string {
+  return new URL(path, c.var.publicOrigin ?? c.req.url).toString();
 }

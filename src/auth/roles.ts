@@ -2,10 +2,11 @@
  * Who may do what: routes declare `requireRole(...CAN.x)`. Which units a user sees is
  * ./scope.ts; every unit query takes `c.get("scope")`.
  */
+import type { MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import type { Role } from "../../db/schema";
-import type { AppEnv } from "../env";
+import type { AppEnv, SignedIn } from "../env";
 
 /** What each role may do; routes ask for capabilities through `requireRole`. */
 export const CAN = {
@@ -17,9 +18,13 @@ export const CAN = {
   manageUsers: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
-/** 401 without a signed-in user, 403 when the user's role is not among `roles`. */
-export function requireRole(...roles: readonly Role[]) {
-  return createMiddleware<AppEnv>(async (c, next) => {
+/**
+ * 401 without a signed-in user, 403 when the user's role is not among `roles`. Typed as
+ * `SignedIn`, so handlers after it get `c.get("user")` as a non-null `User`: the check here
+ * is what makes that true (the middleware itself reads the nullable AppEnv value).
+ */
+export function requireRole(...roles: readonly Role[]): MiddlewareHandler<SignedIn> {
+  const check = createMiddleware<AppEnv>(async (c, next) => {
     const user = c.get("user");
     if (!user) throw new HTTPException(401, { message: "Du behöver logga in." });
     if (!roles.includes(user.role)) {
@@ -27,4 +32,5 @@ export function requireRole(...roles: readonly Role[]) {
     }
     await next();
   });
+  return check as unknown as MiddlewareHandler<SignedIn>;
 }

@@ -1,4 +1,5 @@
 import { addDays as plusDays } from "./dates";
+import { alignToSnapshots } from "./demo-history";
 
 /**
  * A believable, deterministic demo organisation: a Skärholmen-like stadsdelsförvaltning
@@ -239,11 +240,18 @@ function dateBetween(rand: () => number, from: string, to: string): string {
 /**
  * Generates `size` people spread over the enheter by weight, with hires, leavers, a few
  * moves, mandatory-course starts/completions (~24 % reached by the end of 2025, more in
- * 2026) and ~20 deepened-course attendances a year. `today` bounds every date.
+ * 2026) and ~20 deepened-course attendances a year. `today` bounds every date; departures
+ * and moves fall on the monthly staff lists' dates (demo-history.ts). `organisation` defaults
+ * to the demo förvaltning; benchmarks pass a city-sized one.
  */
-export function generateDemoData(size = DEMO_SIZE, today = "2026-11-25", seed = 2025): DemoData {
+export function generateDemoData(
+  size = DEMO_SIZE,
+  today = "2026-11-25",
+  seed = 2025,
+  organisation: readonly DemoUnit[] = DEMO_ORGANISATION,
+): DemoData {
   const rand = prng(seed);
-  const enheter = DEMO_ORGANISATION.flatMap((a) => a.children);
+  const enheter = organisation.flatMap((a) => a.children);
   const totalWeight = enheter.reduce((s, u) => s + u.weight, 0);
   const pickUnit = () => {
     let r = rand() * totalWeight;
@@ -326,6 +334,7 @@ export function generateDemoData(size = DEMO_SIZE, today = "2026-11-25", seed = 
       }
     }
   }
+  alignToSnapshots(people, today);
   return { people, events };
 }
 

@@ -1,11 +1,12 @@
-/** How an import is named to people: in the undo confirmation and in the CLI's refusals. */
-export type ImportKindName = "staff" | "completions" | "attendance";
+import type { Import, ImportKind } from "../../db/schema";
 
-const KIND_LABEL: Record<ImportKindName, string> = {
+/** What HR calls each kind of import, in Swedish. */
+export const IMPORT_KIND_LABEL: Record<ImportKind, string> = {
   staff: "personalimport",
   completions: "kursexport",
   attendance: "närvarolista",
 };
 
-export const describeImport = (i: { id: number; kind: ImportKindName; fileName: string }) =>
-  `nr ${i.id} (${KIND_LABEL[i.kind]}, ${i.fileName})`;
+/** "nr 12 (kursexport, export.csv)": an import named in messages and on the undo page. */
+export const describeImport = (i: Pick<Import, "id" | "kind" | "fileName">) =>
+  `nr ${i.id} (${IMPORT_KIND_LABEL[i.kind]}, ${i.fileName})`;

@@ -14,7 +14,7 @@ import { setPasswordPath } from "../auth/password-tokens";
 import { publicLink } from "../auth/public-origin";
 import { CAN, requireRole } from "../auth/roles";
 import { ROLES } from "../domain/roles";
-import type { AppEnv } from "../env";
+import type { AppEnv, SignedInEnv } from "../env";
 import { listAudit } from "../services/audit";
 import {
   assignableUnits,
@@ -43,7 +43,7 @@ const newUserForm = z.object({
   unit: unitIds,
 });
 
-const idParam = (c: Context<AppEnv>) => {
+const idParam = (c: Context<SignedInEnv>) => {
   const id = Number(c.req.param("id"));
   if (!Number.isInteger(id) || id <= 0)
     throw new HTTPException(404, { message: "Kontot finns inte." });
@@ -51,15 +51,15 @@ const idParam = (c: Context<AppEnv>) => {
 };
 
 /** The provider's name for "kopplad till …" texts; null without SSO. */
-const ssoName = (c: Context<AppEnv>) => {
+const ssoName = (c: Context<SignedInEnv>) => {
   const oidc = c.get("oidc");
   return oidc ? ssoLabel(oidc) : null;
 };
 
-const actor = (c: Context<AppEnv>) => ({ userId: c.get("user")!.id, ip: c.get("clientIp") });
+const actor = (c: Context<SignedInEnv>) => ({ userId: c.get("user").id, ip: c.get("clientIp") });
 
 async function detail(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   id: number,
   message: { error?: string; notice?: string } = {},
 ) {
@@ -72,7 +72,7 @@ async function detail(
     <UserDetail
       user={user}
       units={await assignableUnits(db)}
-      isSelf={user.id === c.get("user")!.id}
+      isSelf={user.id === c.get("user").id}
       ssoName={ssoName(c)}
       error={message.error ?? null}
       notice={message.notice ?? null}
@@ -82,7 +82,12 @@ async function detail(
 }
 
 /** Runs an admin change; a refused change (a UserError, e.g. demoting yourself) goes to app.onError. */
-async function change(c: Context<AppEnv>, id: number, notice: string, run: () => Promise<void>) {
+async function change(
+  c: Context<SignedInEnv>,
+  id: number,
+  notice: string,
+  run: () => Promise<void>,
+) {
   await run();
   return detail(c, id, { notice });
 }

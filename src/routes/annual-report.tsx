@@ -32,7 +32,7 @@ export const annualReportRoutes = new Hono<AppEnv>()
     const { year } = c.req.valid("param");
     const db = c.get("db");
     const scope = c.get("scope");
-    const user = c.get("user")!;
+    const user = c.get("user");
     const unit = await scopedUnit(c, c.req.query("enhet"));
     // The lock is about the organisation's figure: only the unfiltered, all-units view shows it.
     const wholeOrganisation = scope.kind === "all" && unit === null;
@@ -63,7 +63,7 @@ export const annualReportRoutes = new Hono<AppEnv>()
     const now = c.get("now")();
     const result = await lockAnnualReport(c.get("db"), {
       year,
-      userId: c.get("user")!.id,
+      userId: c.get("user").id,
       now,
       today: stockholmDate(now),
       ip: c.get("clientIp"),

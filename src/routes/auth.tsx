@@ -11,7 +11,7 @@ import { requireRole } from "../auth/roles";
 import { createSession, generateSessionToken, invalidateSession } from "../auth/session";
 import { passwordProblem } from "../domain/password-policy";
 import { ROLES } from "../domain/roles";
-import type { AppEnv } from "../env";
+import type { AppEnv, SignedInEnv } from "../env";
 import { audit } from "../services/audit";
 import { getUser, setPassword } from "../services/users";
 import { formValidator } from "./form";
@@ -60,8 +60,8 @@ export function loginPage(
  * Starts a fresh session (a new token on every sign-in, never a reused one). An SSO sign-in
  * keeps the ID token for logging out at the provider.
  */
-export async function signIn(
-  c: Context<AppEnv>,
+export async function signIn<E extends AppEnv>(
+  c: Context<E>,
   userId: number,
   oidcIdToken: string | null = null,
 ): Promise<void> {
@@ -117,7 +117,7 @@ export const authRoutes = new Hono<AppEnv>()
     return offer ?? c.redirect("/login", 303);
   })
   .get("/password", requireRole(...ROLES), (c) => {
-    const user = c.get("user")!;
+    const user = c.get("user");
     if (isSsoOnly(user)) return ssoOnlyPage(c);
     return page(
       c,
@@ -131,7 +131,7 @@ export const authRoutes = new Hono<AppEnv>()
     );
   })
   .post("/password", requireRole(...ROLES), formValidator(passwordForm), async (c) => {
-    const user = c.get("user")!;
+    const user = c.get("user");
     const db = c.get("db");
     if (isSsoOnly(user)) return ssoOnlyPage(c, 403);
     const { current, password, repeat } = c.req.valid("form");
@@ -223,7 +223,7 @@ export function isSsoOnly(user: { oidcSubject: string | null; passwordHash: stri
   return !!user.oidcSubject && !user.passwordHash;
 }
 
-function ssoOnlyPage(c: Context<AppEnv>, status: 200 | 403 = 200) {
+function ssoOnlyPage(c: Context<SignedInEnv>, status: 200 | 403 = 200) {
   return page(
     c,
     "Lösenord",

@@ -72,7 +72,7 @@ export const coverageRoutes = new Hono<AppEnv>()
       await logAccess(
         c.get("db"),
         {
-          userId: c.get("user")!.id,
+          userId: c.get("user").id,
           kind: "staff_list",
           unitId: unit.id,
           asOf,

@@ -15,7 +15,7 @@ import {
   type ExportTable,
   staffExportTable,
 } from "../domain/export-tables";
-import type { AppEnv } from "../env";
+import type { AppEnv, SignedInEnv } from "../env";
 import { computeAnnualReport, getLockedReport } from "../services/annual-report";
 import { audit } from "../services/audit";
 import { mandatoryCourseTitle } from "../services/courses";
@@ -36,7 +36,7 @@ function slug(text: string): string {
 const totalLabel = (unit: UnitRef | null) => (unit ? `${unit.name} totalt` : "Totalt");
 
 /** What the export covers, for "Om rapporten". */
-function selectionOf(c: Context<AppEnv>, unit: UnitRef | null): string {
+function selectionOf(c: Context<SignedInEnv>, unit: UnitRef | null): string {
   if (unit) return `${unit.name}${unit.code ? ` (${unit.code})` : ""} med underenheter`;
   return c.get("scope").kind === "all" ? "Hela förvaltningen" : "Dina enheter";
 }
@@ -45,12 +45,12 @@ type AboutExport = Pick<ExportAbout, "kind" | "title" | "selection" | "asOf" | "
 
 /** Audits the export and sends the table as a download. */
 async function send(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   table: ExportTable,
   out: { format: ExportFormat; fileName: string; sheetName: string; about: AboutExport },
   detail: Record<string, unknown>,
 ) {
-  const user = c.get("user")!;
+  const user = c.get("user");
   await audit(c.get("db"), {
     userId: user.id,
     action: "export",
@@ -108,7 +108,7 @@ for (const format of FORMATS) {
         const entry = { kind: "staff_export", unitId: unit.id, asOf, count: rows.length } as const;
         await logAccess(
           c.get("db"),
-          { ...entry, userId: c.get("user")!.id, detail: format, ip: c.get("clientIp") },
+          { ...entry, userId: c.get("user").id, detail: format, ip: c.get("clientIp") },
           c.get("now")(),
         );
         const fileName = `personal-${slug(unit.code ?? unit.name)}-${asOf}.${format}`;

@@ -4,15 +4,16 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { UnmatchedPage } from "../../views/pages/unmatched";
+import { CAN, requireRole } from "../auth/roles";
 import { UserError } from "../domain/user-error";
-import type { AppEnv } from "../env";
+import type { AppEnv, SignedInEnv } from "../env";
 import { listCourses } from "../services/courses";
 import { dismissUnmatched, linkUnmatched, listOpenUnmatched } from "../services/imports/unmatched";
 import { findPeople, resolvePerson } from "../services/people";
 import { logAccess } from "../services/privacy/access-log";
 import { page } from "./render";
 
-type C = Context<AppEnv>;
+type C = Context<SignedInEnv>;
 const linkForm = z.object({ person: z.string().trim().min(1).max(200) });
 
 async function unmatchedPage(
@@ -36,6 +37,7 @@ async function unmatchedPage(
 }
 
 export const unmatchedRoutes = new Hono<AppEnv>()
+  .use("/imports/*", requireRole(...CAN.importFiles))
   .get("/imports/unmatched", (c) => unmatchedPage(c))
   .get(
     "/imports/people",
@@ -49,7 +51,7 @@ export const unmatchedRoutes = new Hono<AppEnv>()
         await logAccess(
           c.get("db"),
           {
-            userId: c.get("user")!.id,
+            userId: c.get("user").id,
             kind: "search",
             unitId: null,
             asOf: null,
@@ -91,7 +93,7 @@ export const unmatchedRoutes = new Hono<AppEnv>()
       const r = await linkUnmatched(db, {
         unmatchedId: c.req.valid("param").id,
         personId: person.id,
-        userId: c.get("user")!.id,
+        userId: c.get("user").id,
         ip: c.get("clientIp"),
       });
       return unmatchedPage(c, {
@@ -105,7 +107,7 @@ export const unmatchedRoutes = new Hono<AppEnv>()
     async (c) => {
       const n = await dismissUnmatched(c.get("db"), {
         unmatchedIds: [c.req.valid("param").id],
-        userId: c.get("user")!.id,
+        userId: c.get("user").id,
         ip: c.get("clientIp"),
       });
       return unmatchedPage(

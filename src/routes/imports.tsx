@@ -17,7 +17,7 @@ import { ImportsPage } from "../../views/pages/imports";
 import { CAN, requireRole } from "../auth/roles";
 import { isIsoDate, stockholmDate } from "../domain/dates";
 import { UserError } from "../domain/user-error";
-import type { AppEnv } from "../env";
+import type { AppEnv, SignedInEnv } from "../env";
 import { countOpenUnmatched, findImport, listImports } from "../services/imports/history";
 import type { ParsedUpload } from "../services/imports/parse";
 import {
@@ -32,7 +32,7 @@ import { newerImports, undoImport } from "../services/imports/undo";
 import { unmatchedRoutes } from "./imports-unmatched";
 import { isFragment, page } from "./render";
 
-type C = Context<AppEnv>;
+type C = Context<SignedInEnv>;
 
 /** htmx only swaps 2xx responses, so fragments carry their error inside a 200. */
 function respond(c: C, title: string, body: Child, status: ContentfulStatusCode) {
@@ -87,7 +87,7 @@ export function importRoutes(
     dryRun: boolean,
     pendingId?: string,
   ): Promise<ImportResult> {
-    const userId = c.get("user")!.id;
+    const userId = c.get("user").id;
     const run = runner ?? inPlaceRunner(c.get("db"));
     return run({
       kind,
@@ -147,7 +147,7 @@ export function importRoutes(
         const pendingId = canApply
           ? await savePendingUpload(
               c.get("db"),
-              c.get("user")!.id,
+              c.get("user").id,
               newPendingUpload(kind, report.fileName, kind === "staff" ? asOf : null, parsed),
               c.get("now")(),
             )
@@ -166,7 +166,7 @@ export function importRoutes(
       async (c) => {
         const pending = await loadPendingUpload(
           c.get("db"),
-          c.get("user")!.id,
+          c.get("user").id,
           c.req.valid("form").pending,
           c.get("now")(),
         );
@@ -198,7 +198,7 @@ export function importRoutes(
       "/imports/cancel",
       zValidator("form", z.object({ pending: z.string().regex(/^[0-9a-f]{32}$/) })),
       async (c) => {
-        await cancelPendingUpload(c.get("db"), c.get("user")!.id, c.req.valid("form").pending);
+        await cancelPendingUpload(c.get("db"), c.get("user").id, c.req.valid("form").pending);
         return importsPage(c, {
           notice: "Importen är avbruten; den uppladdade filen är borttagen.",
         });
@@ -221,7 +221,7 @@ export function importRoutes(
         await undoImport(
           db,
           imp,
-          { userId: c.get("user")!.id, ip: c.get("clientIp") },
+          { userId: c.get("user").id, ip: c.get("clientIp") },
           { withNewer },
         );
         return c.redirect(`/imports?undone=${imp.id}`, 303);

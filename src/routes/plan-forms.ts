@@ -5,7 +5,7 @@ import { z } from "zod";
 import { isIsoDate, isReportYear } from "../domain/dates";
 import { PLAN_AREAS } from "../domain/plan-areas";
 import { PLAN_STATUSES } from "../domain/plan-status";
-import type { AppEnv } from "../env";
+import type { SignedInEnv } from "../env";
 
 /** Trimmed text, empty → null. */
 const optionalText = z
@@ -70,5 +70,6 @@ export function yearParam(raw: string | undefined): number {
   return Number(raw);
 }
 
-/** zValidator's hook is typed with the base Env; the request is the same one. */
-export const asApp = (c: Context) => c as unknown as Context<AppEnv>;
+/** zValidator's hook is typed with the base Env; the request is the same one, and its
+ * validator runs after requireRole, so the user is signed in. */
+export const asApp = (c: Context) => c as unknown as Context<SignedInEnv>;

@@ -39,7 +39,7 @@ export const planReviewRoutes = new Hono<AppEnv>()
       });
       const fileName = `verksamhetsberattelse-${year}.xlsx`;
       await audit(c.get("db"), {
-        userId: c.get("user")!.id,
+        userId: c.get("user").id,
         action: "export",
         target: fileName,
         detail: { kind: "plan-review", year, format: "xlsx", rows: review.activities.length },

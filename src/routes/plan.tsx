@@ -12,7 +12,7 @@ import { PlanActivityPage } from "../../views/pages/plan-activity";
 import { planUrls } from "../../views/plan-urls";
 import { CAN, requireRole } from "../auth/roles";
 import { stockholmDate } from "../domain/dates";
-import type { AppEnv } from "../env";
+import type { AppEnv, SignedInEnv } from "../env";
 import { listCourses } from "../services/courses";
 import {
   copyPlanToNextYear,
@@ -28,7 +28,7 @@ import { activityForm, asApp, firstMessage, uploadForm, yearParam } from "./plan
 import { planReviewRoutes } from "./plan-review";
 import { page } from "./render";
 
-type C = Context<AppEnv>;
+type C = Context<SignedInEnv>;
 
 function idParam(raw: string | undefined): number {
   if (!raw || !/^\d{1,9}$/.test(raw))
@@ -37,8 +37,8 @@ function idParam(raw: string | undefined): number {
 }
 
 const today = (c: C) => stockholmDate(c.get("now")());
-const who = (c: C) => ({ userId: c.get("user")!.id, ip: c.get("clientIp"), now: c.get("now")() });
-const canEdit = (c: C) => (CAN.editPlan as readonly string[]).includes(c.get("user")!.role);
+const who = (c: C) => ({ userId: c.get("user").id, ip: c.get("clientIp"), now: c.get("now")() });
+const canEdit = (c: C) => (CAN.editPlan as readonly string[]).includes(c.get("user").role);
 
 type Message = { kind: "ok" | "error"; text: string; details?: string[] };
 
@@ -60,7 +60,7 @@ function flash(c: C): Message | null {
 }
 
 async function planPage(c: C, year: number, message: Message | null, status: 400 | 200 = 200) {
-  const user = c.get("user")!;
+  const user = c.get("user");
   const [followUp, years] = await Promise.all([
     planFollowUp(c.get("db"), c.get("scope"), {
       year,

@@ -10,7 +10,7 @@ import { AccessPage } from "../../views/pages/admin/privacy-access";
 import { ExtractPage } from "../../views/pages/admin/privacy-extract";
 import { CAN, requireRole } from "../auth/roles";
 import { stockholmDate } from "../domain/dates";
-import type { AppEnv } from "../env";
+import type { AppEnv, SignedInEnv } from "../env";
 import { listAccess, logAccess } from "../services/privacy/access-log";
 import { personIdByEmployeeNo, registerExtract } from "../services/privacy/extract";
 import { planPurge, runPurge } from "../services/privacy/purge";
@@ -28,14 +28,14 @@ const policyForm = z.object({
   logYears: z.coerce.number(),
 });
 
-const actor = (c: Context<AppEnv>) => ({ userId: c.get("user")!.id, ip: c.get("clientIp") });
-const today = (c: Context<AppEnv>) => {
+const actor = (c: Context<SignedInEnv>) => ({ userId: c.get("user").id, ip: c.get("clientIp") });
+const today = (c: Context<SignedInEnv>) => {
   const now = c.get("now")();
   return { now, today: stockholmDate(now) };
 };
 
 async function overview(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   message: { error?: string; notice?: string; done?: Awaited<ReturnType<typeof runPurge>> } = {},
 ) {
   const db = c.get("db");
@@ -49,7 +49,7 @@ async function overview(
 }
 
 /** Logs that admin looked at this person's extract (the extract lists it next time). */
-async function logExtract(c: Context<AppEnv>, personId: number, detail: string) {
+async function logExtract(c: Context<SignedInEnv>, personId: number, detail: string) {
   await logAccess(
     c.get("db"),
     {

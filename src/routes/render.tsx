@@ -69,8 +69,8 @@ export const pageRenderer = jsxRenderer<AppEnv>(
 );
 
 /** `c.render` with a status: the page through the renderer above. */
-export function page(
-  c: Context<AppEnv>,
+export function page<E extends AppEnv>(
+  c: Context<E>,
   title: string,
   body: Child,
   status: ContentfulStatusCode = 200,

@@ -14,8 +14,8 @@ export const reportQuery = z.object({
 });
 
 /** The as-of date from `datum`, or today; a bad date is a message, not an error page. */
-export function asOfFrom(
-  c: Context<AppEnv>,
+export function asOfFrom<E extends AppEnv>(
+  c: Context<E>,
   datum: string | undefined,
 ): { asOf: string; notice: string | null } {
   const today = stockholmDate(c.get("now")());
@@ -31,8 +31,8 @@ export function asOfFrom(
  * The unit named by an id in the URL, checked against the user's scope. A unit outside the
  * scope answers exactly like one that does not exist (404), so ids reveal nothing.
  */
-export async function scopedUnit(
-  c: Context<AppEnv>,
+export async function scopedUnit<E extends AppEnv>(
+  c: Context<E>,
   raw: string | number | undefined,
 ): Promise<UnitRef | null> {
   if (raw === undefined || raw === "") return null;

@@ -1,6 +1,7 @@
 /**
  * Acceptance (issue 17): a LibreOffice user's files give exactly the figures of the same data
- * as .xlsx/.csv. The sample files (imports/examples/) were opened in LibreOffice 7.4 and saved
+ * as .xlsx/.csv. Ten-person sample files (test/fixtures/ten-people/, the sample files of
+ * before imports/examples/ continued the demo organisation) were opened in LibreOffice 7.4 and saved
  * as .ods, .fods and .xlsx (test/fixtures/ods/generate.ts); each set goes through the CLI into
  * a fresh database and must produce the same import counts, coverage and annual figures.
  */
@@ -11,7 +12,7 @@ import { runCli } from "../../src/cli";
 import { captureIo } from "../helpers/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
 
-const EX = "imports/examples";
+const EX = "test/fixtures/ten-people";
 const LO = "test/fixtures/ods";
 
 interface FileSet {

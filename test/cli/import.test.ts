@@ -7,7 +7,8 @@ import { createTestDb, type TestDb } from "../helpers/db";
 import { xlsxBytes } from "../helpers/files";
 import { count, dumpData } from "../helpers/imports";
 
-const EX = "imports/examples";
+// Ten hand-checkable people (the sample files before they continued the demo organisation).
+const EX = "test/fixtures/ten-people";
 
 const io = (env: Record<string, string> = {}) => captureIo({ env, now: "2026-04-10T10:00:00Z" });
 
@@ -220,7 +221,7 @@ describe("cli import (real process, DATABASE_URL)", () => {
         "2025-12-31",
       ];
       expect(await runCli(staffArgv, staff.io, t.db)).toBe(0);
-      const bad = await cli(["import", "completions", `${EX}/generate.ts`, "--json"]);
+      const bad = await cli(["import", "completions", "imports/examples/generate.ts", "--json"]);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain("Filtypen .ts stöds inte");
       expect(bad.stdout).toBe("");

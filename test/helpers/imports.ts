@@ -2,9 +2,17 @@ import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 
-/** A sample file from imports/examples/ as bytes. */
+/**
+ * A ten-person sample file (test/fixtures/ten-people/, the sample files of before
+ * imports/examples/ continued the demo organisation) as bytes: small enough that every count
+ * in a test can be checked by hand.
+ */
 export function example(name: string): { bytes: Uint8Array; fileName: string } {
-  const buf = readFileSync(new URL(`../../imports/examples/${name}`, import.meta.url));
+  // The action plan sample has no demo counterpart; it stays in imports/examples/.
+  const dir = name.startsWith("handlingsplan")
+    ? "../../imports/examples"
+    : "../fixtures/ten-people";
+  const buf = readFileSync(new URL(`${dir}/${name}`, import.meta.url));
   return { bytes: new Uint8Array(buf), fileName: name };
 }
 

@@ -33,8 +33,7 @@ export async function loadStaffState(db: DbOrTx): Promise<StaffState> {
     ),
     jsonRows<[number, string | null, string, number | null]>(
       db,
-      sql`SELECT json_group_array(json_array(id, code, name, parent_id)) AS j
-          FROM units`,
+      sql`SELECT json_group_array(json_array(id, code, name, parent_id)) AS j FROM units`,
     ),
     jsonRows<[number, string]>(
       db,
