@@ -4,7 +4,7 @@
  * stays exactly the same.
  */
 import { readFileSync } from "node:fs";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   accessLog,
@@ -39,9 +39,15 @@ describe("retention purge", () => {
   let leaverId: number;
   let leaverEmail: string;
   let currentId: number;
+  let seedAuditEntries: number;
+  let testImportId: number;
   beforeAll(async () => {
     t = await createTestDb();
     await seedDemoData(t.db, { today: "2026-11-25", withUsers: false });
+    // The seed goes through the real importers, which audit each import with the database
+    // clock; pin those entries to the seed's day so the purge's cutoffs see the same log.
+    await t.db.update(auditLog).set({ at: "2026-11-25T12:00:00.000Z" });
+    seedAuditEntries = (await t.db.select().from(auditLog)).length;
     const [admin] = await t.db
       .insert(users)
       .values({ email: "dso@test.se", name: "Dataskydd", role: "admin" })
@@ -77,6 +83,7 @@ describe("retention purge", () => {
         createdAt: "2025-05-01T08:00:00.000Z",
       })
       .returning();
+    testImportId = imp!.id;
     await t.db
       .insert(personLinks)
       .values({ key: `email:privat-${leaverEmail}`, personId: leaverId });
@@ -120,7 +127,8 @@ describe("retention purge", () => {
       personLinks: 1,
       unmatchedRows: 1,
       importEffects: 1,
-      auditEntries: 2, // the lock (2026) and the 2027-01-01 export
+      // the seed's imports and the lock (all 2026), and the 2027-01-01 export
+      auditEntries: seedAuditEntries + 2,
 
       accessEntries: 1,
     });
@@ -168,7 +176,7 @@ describe("retention purge", () => {
     const [effect] = await t.db
       .select()
       .from(importEffects)
-      .where(eq(importEffects.entityId, leaverId));
+      .where(and(eq(importEffects.importId, testImportId), eq(importEffects.entityId, leaverId)));
     expect(effect?.before).toEqual({ lastName: "(gallrad)", email: null });
     expect((await t.db.select().from(auditLog)).map((a) => a.target)).not.toContain("gammal.csv");
     expect(await t.db.select().from(accessLog)).toHaveLength(1);
