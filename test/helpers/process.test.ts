@@ -32,9 +32,13 @@ describe("spawned processes are owned as a tree", () => {
   it("the e2e server helper leaves no process of its tree running", async () => {
     const server = await startServer({ seedDemo: false });
     const pids = treePids(server.process.pid);
-    const health = await fetch(`${server.baseUrl}/healthz`);
-    expect(await health.json()).toMatchObject({ ok: true });
-    await server.stop();
+    try {
+      const health = await fetch(`${server.baseUrl}/healthz`);
+      expect(await health.json()).toMatchObject({ ok: true });
+    } finally {
+      // Stopped even when the check above fails: a failed test must not leave a server behind.
+      await server.stop();
+    }
     expect(pids.length).toBeGreaterThan(0);
     expect(pids.filter(isRunning)).toEqual([]);
     await expect(fetch(`${server.baseUrl}/healthz`)).rejects.toThrow();
