@@ -4,7 +4,6 @@
  * request's Host header: a forged Host would otherwise put an attacker's host in a link
  * that carries a password token.
  */
-import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { allowedOriginsFromEnv } from "./guard";
 

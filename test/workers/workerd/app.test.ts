@@ -2,10 +2,9 @@
  * Runs INSIDE workerd (vitest-pool-workers): the real Worker entry (src/worker.ts, with
  * wrangler.toml's settings) against libSQL over HTTP — real sqld started by globalSetup, behind a 20 ms latency proxy.
  */
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, inject, it } from "vitest";
-import { SESSION_COOKIE } from "../../../src/auth/middleware";
 import { DEMO_PASSWORD } from "../../../src/services/demo/seed";
 import worker from "../../../src/worker";
 import { login, ORIGIN, request, sessionCookie } from "./worker-client";
