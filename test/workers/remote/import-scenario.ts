@@ -41,7 +41,9 @@ export async function startImportScenario(): Promise<ImportScenario> {
   try {
     const db = openNodeDb(remote.sqld.url, remote.sqld.token);
     await prepareDatabase(db);
-    await seedDemoData(db, { today: new Date().toISOString().slice(0, 10), size: 20 });
+    // A fixed day before the scenario's snapshots (2026-01-31, 2026-03-31): the seed imports one staff
+    // list as of its today, and a snapshot dated before it would be refused.
+    await seedDemoData(db, { today: "2025-12-31", size: 20 });
     db.$client.close();
     const before = new Set(workerdPids());
     worker = await runInWorkerd("src/worker.ts", {
