@@ -21,6 +21,10 @@ import {
 const createdAt = () =>
   text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
+/** The utbildningsplan's two funktionsnivåer: förebyggande/upptäckande, förhindrande/åtgärdande. */
+export const FUNCTION_LEVELS = ["forebyggande", "forhindrande"] as const;
+export type FunctionLevel = (typeof FUNCTION_LEVELS)[number];
+
 /** Organisation tree. `path` is materialised (`/1/7/23/`) so a subtree is one `LIKE 'path%'`. */
 export const units = sqliteTable(
   "units",
@@ -30,6 +34,11 @@ export const units = sqliteTable(
     name: text("name").notNull(),
     parentId: integer("parent_id").references((): AnySQLiteColumn => units.id),
     path: text("path").notNull().default(""),
+    /**
+     * Funktionsnivå set on this unit; null = inherited from the nearest ancestor that sets one
+     * (resolved in src/domain, never copied down, so a change applies to the whole subtree).
+     */
+    functionLevel: text("function_level", { enum: FUNCTION_LEVELS }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -101,6 +110,11 @@ export const courses = sqliteTable("courses", {
   audience: text("audience"),
   targetDate: text("target_date"),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  /**
+   * Set once the catalogue's default requirement rules were written for this course, so a
+   * rule set HR later empties is not seeded again on the next start.
+   */
+  requirementsSeededAt: text("requirements_seeded_at"),
 });
 
 export const COMPLETION_KINDS = ["started", "completed"] as const;
@@ -133,7 +147,14 @@ export const completions = sqliteTable(
   ],
 );
 
-export const IMPORT_KINDS = ["staff", "completions", "attendance"] as const;
+export const IMPORT_KINDS = [
+  "staff",
+  "completions",
+  "attendance",
+  "units",
+  "requirements",
+  "exemptions",
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** One uploaded file. Undo reverts exactly the rows listed in import_effects. */
@@ -170,7 +191,17 @@ export const importEffects = sqliteTable(
       .notNull()
       .references(() => imports.id),
     entity: text("entity", {
-      enum: ["units", "people", "employments", "completions", "person_links", "unmatched"],
+      enum: [
+        "units",
+        "people",
+        "employments",
+        "completions",
+        "person_links",
+        "unmatched",
+        "unit_tags",
+        "requirement_rules",
+        "exemptions",
+      ],
     }).notNull(),
     entityId: integer("entity_id").notNull(),
     action: text("action", { enum: ["insert", "update", "delete"] }).notNull(),
@@ -432,6 +463,68 @@ export const planActivities = sqliteTable(
   ],
 );
 
+/** Free tags on a unit (e.g. "skolsocialt team"); a tag covers the unit's whole subtree. */
+export const unitTags = sqliteTable(
+  "unit_tags",
+  {
+    // Own id so an import's undo log can name the row like every other entity.
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** Trimmed, as typed; compared case-insensitively. */
+    tag: text("tag").notNull(),
+  },
+  (t) => [uniqueIndex("unit_tags_uq").on(t.unitId, t.tag), index("unit_tags_tag_idx").on(t.tag)],
+);
+
+/**
+ * Who must take a course: a rule matches an employment when every condition it sets holds
+ * (null = any). All conditions null = everyone. A person's requirement on a date is derived
+ * from their employment on that date and these rules — never stored per person.
+ */
+export const requirementRules = sqliteTable(
+  "requirement_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    courseId: text("course_id")
+      .notNull()
+      .references(() => courses.id),
+    /** The unit's whole subtree. */
+    unitId: integer("unit_id").references(() => units.id),
+    functionLevel: text("function_level", { enum: FUNCTION_LEVELS }),
+    tag: text("tag"),
+    /** Befattning pattern, `*` as wildcard, case-insensitive (e.g. "Socialsekreterare*"). */
+    titlePattern: text("title_pattern"),
+    /** Fixed deadline (YYYY-MM-DD); or `daysAfterStart` days after the employment that made the person required. */
+    deadline: text("deadline"),
+    daysAfterStart: integer("days_after_start"),
+    importId: integer("import_id").references(() => imports.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("requirement_rules_course_idx").on(t.courseId)],
+);
+
+/** A person excused from one course (or all, courseId null) for a period, with a reason. */
+export const exemptions = sqliteTable(
+  "exemptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    courseId: text("course_id").references(() => courses.id),
+    fromDate: text("from_date").notNull(),
+    /** Inclusive; null = until further notice. */
+    toDate: text("to_date"),
+    reason: text("reason").notNull(),
+    importId: integer("import_id").references(() => imports.id),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("exemptions_person_idx").on(t.personId, t.fromDate)],
+);
+
 /** Small key/value settings (admin-editable): upload limit, retention, organisation name. */
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
@@ -449,3 +542,5 @@ export type Session = typeof sessions.$inferSelect;
 export type AnnualReport = typeof annualReports.$inferSelect;
 export type PlanActivity = typeof planActivities.$inferSelect;
 export type AccessLogEntry = typeof accessLog.$inferSelect;
+export type RequirementRule = typeof requirementRules.$inferSelect;
+export type Exemption = typeof exemptions.$inferSelect;

@@ -5,6 +5,9 @@ export const IMPORT_KIND_LABEL: Record<ImportKind, string> = {
   staff: "personalimport",
   completions: "kursexport",
   attendance: "närvarolista",
+  units: "enhetsuppgifter",
+  requirements: "kurskrav",
+  exemptions: "undantag",
 };
 
 /** "nr 12 (kursexport, export.csv)": an import named in messages and on the undo page. */

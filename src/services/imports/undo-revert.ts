@@ -7,9 +7,12 @@ import type { Tx } from "../../../db/client";
 import {
   completions,
   employments,
+  exemptions,
   people,
   personLinks,
+  requirementRules,
   units,
+  unitTags,
   unmatched,
 } from "../../../db/schema";
 import { columnNames, deleteIds, insertRows, updateRows } from "./bulk";
@@ -22,6 +25,9 @@ const TABLES = {
   completions,
   person_links: personLinks,
   unmatched,
+  unit_tags: unitTags,
+  requirement_rules: requirementRules,
+  exemptions,
 } as const;
 
 type Value = string | number | null;
