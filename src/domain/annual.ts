@@ -28,16 +28,18 @@ export function yearEnd(year: number): string {
 /**
  * Figures for year `year`. `staff` are the people employed on Y-12-31 (one row per
  * employment, as loaded); `deepened` the deepened-course completion events (any dates).
+ * `asOf` is earlier than the year's end only for a year still in progress (preliminary).
  */
 export function annualFigures(
   staff: readonly StaffCourseFacts[],
   deepened: readonly DeepenedEvent[],
   year: number,
   unitPath?: string,
+  asOf: string = yearEnd(year),
 ): AnnualFigures {
   const rows =
     unitPath === undefined ? staff : staff.filter((r) => r.unitPath.startsWith(unitPath));
-  const c = coverageOf(rows, yearEnd(year));
+  const c = coverageOf(rows, asOf);
   return {
     headcount: c.headcount,
     reached: c.reached,
@@ -57,8 +59,12 @@ export function annualByUnit(
   deepened: readonly DeepenedEvent[],
   units: readonly UnitRef[],
   year: number,
+  asOf: string = yearEnd(year),
 ): AnnualUnitRow[] {
-  return units.map((unit) => ({ unit, ...annualFigures(staff, deepened, year, unit.path) }));
+  return units.map((unit) => ({
+    unit,
+    ...annualFigures(staff, deepened, year, unit.path, asOf),
+  }));
 }
 
 /** current − previous for every figure (positive = more than last time). */

@@ -87,16 +87,16 @@ function lockRows(lock: NonNullable<ExportAbout["lock"]>): Cell[][] {
   const { locked, current } = lock;
   const when = locked.lockedAt ? stockholmDateTime(new Date(locked.lockedAt)) : "okänt datum";
   const rows: Cell[][] = [
-    ["Låst", `Ja, ${when} av ${locked.lockedBy ?? "okänd"}.`],
+    ["Låst", `Ja, ${when} av ${locked.lockedBy ?? "okänd"}. Rapporten visar de låsta siffrorna.`],
     ["Låst mening", locked.sentence],
   ];
   if (sameFigures(locked.figures, current)) {
-    rows.push(["Jämfört med låsningen", "Siffrorna i rapporten är desamma som de låsta."]);
+    rows.push(["Beräknat nu", "Beräknat på dagens data blir siffrorna desamma som de låsta."]);
   } else {
     const diff = figureDifference(current, locked.figures);
     rows.push([
-      "Jämfört med låsningen",
-      `Uppgifterna har rättats sedan låsningen. Rapporten visar dagens beräkning; den låsta siffran gäller: ${locked.figures.reached} nådda av ${locked.figures.headcount} anställda (i dag ${signed(diff.reached)} nådda, ${signed(diff.headcount)} anställda).`,
+      "Beräknat nu",
+      `Uppgifterna har rättats sedan låsningen; den låsta siffran gäller. Beräknat på dagens data: ${current.reached} nådda av ${current.headcount} anställda (${signed(diff.reached)} nådda, ${signed(diff.headcount)} anställda mot det låsta).`,
     ]);
   }
   return rows;

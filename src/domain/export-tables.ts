@@ -22,6 +22,11 @@ export interface ExportTable {
   header: string[];
   kinds: ColumnKind[];
   rows: Cell[][];
+  /**
+   * Label/value lines after the table, for a CSV (which has no "Om rapporten" sheet): the
+   * annual report's as-of date, sentence and lock travel with the file.
+   */
+  notes?: Cell[][];
 }
 
 type FiguresRow = { unit: UnitRef } & CoverageFigures;
@@ -152,4 +157,25 @@ export function annualExportTable(
       totalLabel,
     ),
   };
+}
+
+/** What an annual export says about itself besides the table. */
+export interface AnnualExportNotes {
+  asOf: string;
+  sentence: string;
+  /** "Låst 2026-01-15 av Lena Ledning", or null when the year is not locked. */
+  lock: string | null;
+  /** Today's computation when it differs from the locked figures. */
+  recomputed: string | null;
+  preliminary: boolean;
+}
+
+export function annualNotes(n: AnnualExportNotes): Cell[][] {
+  const rows: Cell[][] = [
+    ["Per datum", n.preliminary ? `${n.asOf} (preliminärt, året pågår)` : n.asOf],
+    ["Mening", n.sentence],
+    ["Låst", n.lock ? `${n.lock}. Siffrorna ovan är de låsta.` : "Nej, årsrapporten är inte låst."],
+  ];
+  if (n.recomputed) rows.push(["Beräknat nu", n.recomputed]);
+  return rows;
 }

@@ -7,16 +7,21 @@
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { CAN, requireRole } from "../auth/roles";
+import { sameFigures } from "../domain/annual";
+import { lockLine } from "../domain/annual-lock";
 import type { UnitRef } from "../domain/coverage";
+import { stockholmDate } from "../domain/dates";
 import type { ExportAbout } from "../domain/export-about";
 import {
   annualExportTable,
+  annualNotes,
   coverageExportTable,
   type ExportTable,
   staffExportTable,
 } from "../domain/export-tables";
+import { UserError } from "../domain/user-error";
 import type { AppEnv, SignedInEnv } from "../env";
-import { computeAnnualReport, getLockedReport } from "../services/annual-report";
+import { shownAnnualReport } from "../services/annual-report-view";
 import { audit } from "../services/audit";
 import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverage } from "../services/coverage";
@@ -135,23 +140,36 @@ for (const format of FORMATS) {
         const { year } = c.req.valid("param");
         const unit = await scopedUnit(c, c.req.valid("query").enhet);
         const scope = c.get("scope");
-        // The lock is about the organisation's figure: only the all-units export states it.
-        const wholeOrganisation = scope.kind === "all" && unit === null;
-        const [report, locked] = await Promise.all([
-          computeAnnualReport(c.get("db"), scope, { year, unit }),
-          wholeOrganisation ? getLockedReport(c.get("db"), year) : Promise.resolve(null),
-        ]);
+        const today = stockholmDate(c.get("now")());
+        const shown = await shownAnnualReport(c.get("db"), scope, { year, unit, today });
+        if (shown.state === "not_begun")
+          throw new UserError(`Året ${year} har inte börjat än; det finns ingen årsrapport.`, 404);
+        const { report, fresh, locked } = shown;
+        const lock = shown.showsLock && locked ? { ...locked, sentence: report.sentence } : null;
         const fileName = `arsrapport-${year}${unit ? `-${slug(unit.code ?? unit.name)}` : ""}.${format}`;
         const about = {
           kind: "annual" as const,
-          title: `Årsrapport ${year}`,
+          title: `Årsrapport ${year}${shown.state === "in_progress" ? " (preliminär)" : ""}`,
           selection: selectionOf(c, unit),
           asOf: report.asOf,
-          lock: wholeOrganisation ? locked && { locked, current: report } : undefined,
+          // Every locked view states its lock; an unlocked year says so on the whole report.
+          lock: lock
+            ? { locked: { ...lock, figures: report }, current: fresh }
+            : scope.kind === "all" && unit === null
+              ? null
+              : undefined,
         };
+        const table = annualExportTable({ ...report, unit }, totalLabel(unit));
+        table.notes = annualNotes({
+          asOf: report.asOf,
+          sentence: report.sentence,
+          lock: lock ? lockLine(lock) : null,
+          recomputed: lock && !sameFigures(report, fresh) ? fresh.sentence : null,
+          preliminary: shown.state === "in_progress",
+        });
         return send(
           c,
-          annualExportTable({ ...report, unit }, totalLabel(unit)),
+          table,
           { format, fileName, sheetName: `Årsrapport ${year}`, about },
           { kind: "annual", year, unit: unit?.code ?? null },
         );

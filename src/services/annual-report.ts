@@ -16,6 +16,7 @@ import {
   figureDifference,
   yearEnd,
 } from "../domain/annual";
+import type { LockedFigures } from "../domain/annual-lock";
 import type { UnitRef } from "../domain/coverage";
 import { employedOn } from "../domain/coverage";
 import { annualSentence } from "../domain/sentence";
@@ -33,10 +34,7 @@ export interface AnnualReport extends AnnualFigures {
   difference: AnnualFigures;
 }
 
-/** What a lock stores in annual_reports.figures (the sentence has its own column). */
-export interface LockedFigures extends AnnualFigures {
-  units: Array<{ id: number; code: string | null; name: string } & AnnualFigures>;
-}
+export type { LockedFigures };
 
 export interface LockedReport {
   year: number;
@@ -50,11 +48,12 @@ export interface LockedReport {
 export async function computeAnnualReport(
   db: Db,
   scope: Scope,
-  q: { year: number; courseId?: string; unit?: UnitRef | null },
+  q: { year: number; courseId?: string; unit?: UnitRef | null; asOf?: string },
 ): Promise<AnnualReport> {
   const course = q.courseId ?? MANDATORY_COURSE_ID;
   const { year } = q;
-  const asOf = yearEnd(year);
+  // A year in progress is counted as of today (preliminary); otherwise as of its end.
+  const asOf = q.asOf ?? yearEnd(year);
   const unitPath = q.unit?.path;
   const [facts, deepened, units] = await Promise.all([
     loadEmploymentFacts(db, scope, {
@@ -68,7 +67,7 @@ export async function computeAnnualReport(
   ]);
   const staff = employedOn(facts, asOf);
   const staffBefore = employedOn(facts, yearEnd(year - 1));
-  const figures = annualFigures(staff, deepened, year);
+  const figures = annualFigures(staff, deepened, year, undefined, asOf);
   const previous = annualFigures(staffBefore, deepened, year - 1);
   const unitsBefore = annualByUnit(staffBefore, deepened, units, year - 1);
   return {
@@ -77,7 +76,7 @@ export async function computeAnnualReport(
     course,
     ...figures,
     sentence: annualSentence(figures),
-    units: annualByUnit(staff, deepened, units, year).map((row, i) => ({
+    units: annualByUnit(staff, deepened, units, year, asOf).map((row, i) => ({
       ...row,
       difference: figureDifference(row, unitsBefore[i]!),
     })),

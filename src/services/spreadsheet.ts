@@ -47,7 +47,10 @@ export function exportBody(
   sheetName: string,
   about: ExportAbout,
 ): Uint8Array | string {
-  return format === "xlsx" ? xlsxBytes(table, sheetName, about) : toCsv(table.header, table.rows);
+  if (format === "xlsx") return xlsxBytes(table, sheetName, about);
+  // A blank line, then the notes: the table stays a table for anyone reading it as one.
+  const rows = table.notes ? [...table.rows, [], ...table.notes] : table.rows;
+  return toCsv(table.header, rows);
 }
 
 /** A Content-Disposition header with an ASCII fallback and the UTF-8 name. */

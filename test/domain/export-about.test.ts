@@ -45,20 +45,20 @@ describe("aboutRows", () => {
     [
       "locked and unchanged",
       { locked, current: figures(1000, 240) },
-      "Ja, 2026-01-15 09:30 av Lena Ledning.",
-      "Siffrorna i rapporten är desamma som de låsta.",
+      "Ja, 2026-01-15 09:30 av Lena Ledning. Rapporten visar de låsta siffrorna.",
+      "Beräknat på dagens data blir siffrorna desamma som de låsta.",
     ],
     [
       "locked, data corrected since",
       { locked, current: figures(998, 242) },
-      "Ja, 2026-01-15 09:30 av Lena Ledning.",
-      "Uppgifterna har rättats sedan låsningen. Rapporten visar dagens beräkning; den låsta siffran gäller: 240 nådda av 1000 anställda (i dag +2 nådda, −2 anställda).",
+      "Ja, 2026-01-15 09:30 av Lena Ledning. Rapporten visar de låsta siffrorna.",
+      "Uppgifterna har rättats sedan låsningen; den låsta siffran gäller. Beräknat på dagens data: 242 nådda av 998 anställda (+2 nådda, −2 anställda mot det låsta).",
     ],
   ])("%s", (_, lock, lockedText, comparison) => {
     const rows = aboutRows({ ...base, lock }, ["Enhet", "Anställda"]);
     expect(value(rows, "Exporterad")).toBe("2026-07-01 14:05 (svensk tid)");
     expect(value(rows, "Låst")).toBe(lockedText);
-    expect(value(rows, "Jämfört med låsningen")).toBe(comparison);
+    expect(value(rows, "Beräknat nu")).toBe(comparison);
   });
 
   it("explains the columns it is given, the staff list's Enhet per person", () => {

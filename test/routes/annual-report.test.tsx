@@ -25,8 +25,17 @@ describe("annual report pages (small organisation)", () => {
   afterAll(() => t.cleanup());
 
   const get = (path: string, cookie: string) => app.request(path, { headers: { cookie } });
-  const lock = (year: number, cookie: string) =>
-    app.request(`/rapport/${year}/las`, { method: "POST", headers: { cookie, ...ORIGIN } });
+  /** The confirmation's POST (bekrafta=ja, plus the figures it showed when given). */
+  const lock = (
+    year: number,
+    cookie: string,
+    fields: Record<string, string> = { bekrafta: "ja" },
+  ) =>
+    app.request(`/rapport/${year}/las`, {
+      method: "POST",
+      headers: { cookie, ...ORIGIN },
+      body: new URLSearchParams(fields),
+    });
 
   it("/rapport goes to last year's report", async () => {
     const res = await get("/rapport", cookies.ledning!);
@@ -34,22 +43,65 @@ describe("annual report pages (small organisation)", () => {
     expect(res.headers.get("location")).toBe("/rapport/2025");
   });
 
-  it("shows the sentence, figures with the difference to last year, and the lock button", async () => {
+  it("shows the sentence, figures with the difference to last year, and the lock link", async () => {
     const html = await (await get("/rapport/2025", cookies.ledning!)).text();
     expect(html).toContain(SMALL_EXPECTED[2025].sentence);
     expect(html).toContain("Förvaltningen");
     expect(html).toContain("+3 mot 2024"); // reached: 1 → 4
-    expect(html).toContain('action="/rapport/2025/las"');
+    expect(html).toContain("per 31 december 2025");
+    expect(html).toContain('href="/rapport/2025/las"');
+    expect(html).toMatch(/<th scope="col" class="num">\s*Förändring nådda mot 2024\s*<\/th>/);
+    expect(html).toContain("Personaldata per");
     expect(html).not.toMatch(/\sstyle=/);
   });
 
-  it("does not offer to lock a year that is not over", async () => {
+  it("asks for confirmation, showing what will be locked; a POST without it locks nothing", async () => {
+    const html = await (await get("/rapport/2025/las", cookies.ledning!)).text();
+    expect(html).toContain("Lås årsrapporten 2025?");
+    expect(html).toContain(SMALL_EXPECTED[2025].sentence);
+    expect(html).toContain("kan inte ändras eller låsas upp");
+    expect(html).toContain('name="bekrafta" value="ja"');
+    expect(html).toContain('name="nadda" value="4"');
+    const unconfirmed = await lock(2025, cookies.ledning!, {});
+    expect(unconfirmed.status).toBe(303);
+    expect(unconfirmed.headers.get("location")).toBe("/rapport/2025/las");
+    // Figures that changed after the confirmation was shown are not locked silently.
+    const stale = await lock(2025, cookies.ledning!, {
+      bekrafta: "ja",
+      anstallda: "6",
+      nadda: "3",
+    });
+    expect(stale.headers.get("location")).toBe("/rapport/2025?meddelande=changed");
+    expect(await t.db.select().from(annualReports)).toHaveLength(0);
+    expect((await get("/rapport/2025/las", cookies.chef!)).status).toBe(403);
+  });
+
+  it("a year in progress is preliminary as of today; a year not begun has no figures", async () => {
     const html = await (await get("/rapport/2026", cookies.ledning!)).text();
-    expect(html).not.toContain('action="/rapport/2026/las"');
-    expect(html).toContain("Året är inte slut än");
+    expect(html).not.toContain('href="/rapport/2026/las"');
+    expect(html).toContain("preliminärt per 2026-02-01");
+    expect(html).not.toContain("per 31 december 2026");
+    expect(html).toContain("Året pågår");
     expect((await lock(2026, cookies.ledning!)).headers.get("location")).toBe(
       "/rapport/2026?meddelande=future_year",
     );
+    const next = await (await get("/rapport/2027", cookies.ledning!)).text();
+    expect(next).toContain("Året 2027 har inte börjat än");
+    expect(next).not.toContain("Anställda 31 dec");
+    expect(next).not.toContain("export.csv");
+  });
+
+  it("offers no lock for a year without data", async () => {
+    const html = await (await get("/rapport/1999", cookies.ledning!)).text();
+    expect(html).toContain("det finns inget att låsa");
+    expect(html).not.toContain('href="/rapport/1999/las"');
+    expect((await get("/rapport/1999/las", cookies.ledning!)).headers.get("location")).toBe(
+      "/rapport/1999?meddelande=no_data",
+    );
+    expect((await lock(1999, cookies.ledning!)).headers.get("location")).toBe(
+      "/rapport/1999?meddelande=no_data",
+    );
+    expect(await t.db.select().from(annualReports)).toHaveLength(0);
   });
 
   it("the coverage page counts deepened attendance per unit and year", async () => {
@@ -101,13 +153,14 @@ describe("annual report pages (small organisation)", () => {
   });
 
   it("ledning locks; the locked figure survives a later correction and shows the difference", async () => {
-    const res = await lock(2025, cookies.ledning!);
+    const res = await lock(2025, cookies.ledning!, { bekrafta: "ja", anstallda: "6", nadda: "4" });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/rapport/2025?meddelande=locked");
     let html = await (await get("/rapport/2025?meddelande=locked", cookies.ledning!)).text();
     expect(html).toContain("Årsrapporten är låst.");
-    expect(html).toContain("Beräknat på dagens data blir siffrorna desamma.");
-    expect(html).not.toContain('action="/rapport/2025/las"');
+    expect(html).toMatch(/Låst 2026-02-01 av [^.]+\. Siffrorna på sidan är de låsta/);
+    expect(html).toContain("Beräknat på dagens data blir siffrorna desamma som de låsta.");
+    expect(html).not.toContain('href="/rapport/2025/las"');
 
     // A correction arrives later: Bo completed in June 2025 after all.
     await t.db.insert(completions).values({
@@ -118,10 +171,37 @@ describe("annual report pages (small organisation)", () => {
     });
     html = await (await get("/rapport/2025", cookies.ledning!)).text();
     expect(html).toContain(SMALL_EXPECTED[2025].sentence);
-    expect(html).toContain("Data har ändrats sedan låsningen");
-    expect(html).toMatch(
+    // The cards and the per-unit table keep the locked 4; only "Beräknat nu" has the 5.
+    const [top, recomputed] = html.split('id="recomputed-heading"');
+    expect(top).toMatch(
+      /figure-value">4<\/span><span class="figure-label">Påbörjat eller genomfört/,
+    );
+    expect(top).not.toMatch(/figure-value">5</);
+    expect(top).toMatch(
+      /Förvaltningen<\/a><\/th>\s*<td class="num">6<\/td>\s*<td class="num">4<\/td>/,
+    );
+    expect(recomputed).toContain("Data har ändrats sedan låsningen");
+    expect(recomputed).toMatch(
       /Påbörjat eller genomfört<\/th>\s*<td class="num">4<\/td>\s*<td class="num">5<\/td>\s*<td class="num">\+1<\/td>/,
     );
+    expect(recomputed).toContain("Enheter där siffrorna har ändrats");
+
+    // A unit's report of the locked year shows its locked figures too (A: reached 2, now 3).
+    const unitA = await (await get(`/rapport/2025?enhet=${ids.units.A}`, cookies.chef!)).text();
+    expect(unitA).toMatch(/Låst 2026-02-01 av [^.]+\. Siffrorna för Enhet A på sidan är de låsta/);
+    expect(unitA.split('id="recomputed-heading"')[0]).toMatch(
+      /figure-value">2<\/span><span class="figure-label">Påbörjat eller genomfört/,
+    );
+    expect(unitA).not.toContain(SMALL_EXPECTED[2025].sentence);
+
+    // The exports carry the locked figures, the sentence, the lock and the as-of date.
+    const csv = await (await get("/rapport/2025/export.csv", cookies.ledning!)).text();
+    const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[1]).toMatch(/^Totalt;;2025-12-31;6;4;/);
+    expect(csv).toContain(`Mening;${SMALL_EXPECTED[2025].sentence}`);
+    expect(csv).toMatch(/Låst;Låst 2026-02-01 av [^;\r]+\. Siffrorna ovan är de låsta\./);
+    expect(csv).toContain("Per datum;2025-12-31");
+    expect(csv).toMatch(/Beräknat nu;Totalt har 5 medarbetare/);
 
     expect((await lock(2025, cookies.admin!)).headers.get("location")).toBe(
       "/rapport/2025?meddelande=already_locked",
@@ -133,9 +213,13 @@ describe("annual report pages (small organisation)", () => {
     ).toHaveLength(1);
   });
 
-  it("the chef does not see the organisation's locked figure", async () => {
+  it("the chef sees their own units' locked figures, never the organisation's", async () => {
     const html = await (await get("/rapport/2025", cookies.chef!)).text();
-    expect(html).not.toContain("Låst ");
     expect(html).not.toContain(SMALL_EXPECTED[2025].sentence);
+    expect(html).not.toContain("Rapporten är inte låst");
+    expect(html.split('id="recomputed-heading"')[0]).toMatch(
+      /figure-value">2<\/span><span class="figure-label">Påbörjat eller genomfört/,
+    );
+    expect(html).not.toContain("Förvaltningen");
   });
 });

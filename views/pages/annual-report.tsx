@@ -1,45 +1,40 @@
-import { type AnnualFigures, figureDifference, sameFigures } from "../../src/domain/annual";
+import { hasData, lockDay, lockLine } from "../../src/domain/annual-lock";
 import type { UnitRef } from "../../src/domain/coverage";
 import { percent } from "../../src/domain/coverage";
-import type { AnnualReport, LockedReport } from "../../src/services/annual-report";
+import type { ShownAnnualReport } from "../../src/services/annual-report-view";
+import { RecomputedSection } from "../components/annual-lock";
+import { AnnualUnitTable, annualLabels } from "../components/annual-table";
 import { BarChart } from "../components/bar-chart";
 import { Figure, signed } from "../components/figures";
+import { ReportMethod } from "../components/report-method";
 import { formatCount, formatPercent } from "../format";
 import { urls } from "../urls";
 
 export interface AnnualReportView {
-  report: AnnualReport;
+  shown: ShownAnnualReport;
   /** The unit the report is limited to (null: everything the user may see). */
   unit: UnitRef | null;
-  /** Only for the whole organisation (chefs see their own units' figures, not the lock). */
-  locked: LockedReport | null;
+  /** ledning/admin on the whole organisation's report. */
   canLock: boolean;
-  yearIsOver: boolean;
   courseTitle: string;
   message?: { kind: "ok" | "error"; text: string } | null;
 }
 
-const LABELS: Array<[keyof AnnualFigures, string]> = [
-  ["headcount", "Anställda 31 dec"],
-  ["reached", "Påbörjat eller genomfört"],
-  ["completed", "Genomfört"],
-  ["reachedInYear", "Nådda under året"],
-  ["deepened", "Fördjupade utbildningar"],
-];
+/** "31 december 2025", or the day of a year still in progress. */
+function asOfText(shown: ShownAnnualReport): string {
+  return shown.state === "over" ? `31 december ${shown.report.year}` : shown.report.asOf;
+}
 
-export function AnnualReportPage({
-  report,
-  unit,
-  locked,
-  canLock,
-  yearIsOver,
-  courseTitle,
-  message,
-}: AnnualReportView) {
+export function AnnualReportPage({ shown, unit, canLock, courseTitle, message }: AnnualReportView) {
+  const { report } = shown;
   const { year } = report;
+  const labels = annualLabels(shown.state === "over" ? "Anställda 31 dec" : "Anställda i dag");
   return (
     <>
-      <nav class="year-nav" aria-label="År">
+      <link rel="stylesheet" href="/static/report.css" />
+      <link rel="stylesheet" href="/static/report-print.css" media="print" />
+      <script src="/static/plan-print.js" defer></script>
+      <nav class="year-nav no-print" aria-label="År">
         <a href={urls.annual(year - 1, unit?.id)}>← {year - 1}</a>{" "}
         <a href={urls.annual(year + 1, unit?.id)}>{year + 1} →</a>
         {unit ? <a href={urls.annual(year)}>Hela rapporten</a> : null}
@@ -48,139 +43,125 @@ export function AnnualReportPage({
         Årsrapport {year}
         {unit ? `: ${unit.name}` : ""}
       </h1>
-      <p class="lead">
-        {courseTitle}, per 31 december {year}.
-      </p>
       {message ? <p class={`notice ${message.kind}`}>{message.text}</p> : null}
-      <blockquote class="annual-sentence">{locked ? locked.sentence : report.sentence}</blockquote>
-      <section class="figures" aria-label="Nyckeltal">
-        {LABELS.map(([key, label]) => (
-          <Figure
-            label={label}
-            value={formatCount(report[key])}
-            change={`${signed(report.difference[key])} mot ${year - 1}`}
-          />
-        ))}
-        <Figure
-          label="Andel nådda"
-          value={formatPercent(percent(report.reached, report.headcount))}
-        />
-      </section>
-      <LockSection report={report} locked={locked} canLock={canLock} yearIsOver={yearIsOver} />
-      <p class="actions">
-        <a href={urls.annualExport(year, unit?.id, "xlsx")}>Exportera (Excel)</a>
-        <a href={urls.annualExport(year, unit?.id, "csv")}>Exportera (CSV)</a>
-      </p>
-      <div class="table-wrap">
-        <table class="annual-table">
-          <caption>Per enhet</caption>
-          <thead>
-            <tr>
-              <th scope="col">Enhet</th>
-              {LABELS.map(([, label]) => (
-                <th scope="col" class="num">
-                  {label}
-                </th>
-              ))}
-              <th scope="col" class="num">
-                Andel nådda
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.units.map((row) => (
-              <tr>
-                <th scope="row">
-                  <a href={urls.annual(year, row.unit.id)}>{row.unit.name}</a>
-                </th>
-                {LABELS.map(([key]) => (
-                  <td class="num">{formatCount(row[key])}</td>
-                ))}
-                <td class="num">{formatPercent(percent(row.reached, row.headcount))}</td>
-                <td class="num">{signed(row.difference.reached)}</td>
-              </tr>
+      {shown.state === "not_begun" ? (
+        <p class="notice">
+          Året {year} har inte börjat än; det finns inga siffror att visa.{" "}
+          <a href={urls.annual(year - 1, unit?.id)}>Till årsrapport {year - 1}</a>
+        </p>
+      ) : (
+        <>
+          <p class="lead">
+            {courseTitle}, {shown.state === "in_progress" ? "preliminärt " : ""}per{" "}
+            {asOfText(shown)}.
+          </p>
+          {shown.state === "in_progress" ? (
+            <p class="notice">
+              Året pågår: siffrorna gäller i dag och ändras fram till 31 december. Rapporten kan
+              låsas från 1 januari {year + 1}.
+            </p>
+          ) : null}
+          <LockNotice shown={shown} unit={unit} canLock={canLock} />
+          <blockquote class="annual-sentence">{report.sentence}</blockquote>
+          <section class="figures" aria-label="Nyckeltal">
+            {labels.map(([key, label]) => (
+              <Figure
+                label={label}
+                value={formatCount(report[key])}
+                change={`${signed(report.difference[key])} mot ${year - 1}`}
+              />
             ))}
-          </tbody>
-        </table>
-      </div>
-      <p class="muted">
-        Fördjupade utbildningar räknas per person och år, på enheten där personen var anställd på
-        kursdagen; totalen räknar även deltagare som inte var anställda den dagen.
-      </p>
-      {report.units.length > 0 ? (
-        <BarChart
-          label={`Andel nådda per enhet 31 december ${year}`}
-          bars={report.units.map((r) => ({
-            label: r.unit.name,
-            value: percent(r.reached, r.headcount),
-          }))}
-        />
-      ) : null}
+            <Figure
+              label="Andel nådda"
+              value={formatPercent(percent(report.reached, report.headcount))}
+            />
+          </section>
+          <p class="actions no-print">
+            <a href={urls.annualExport(year, unit?.id, "xlsx")}>Exportera (Excel)</a>
+            <a href={urls.annualExport(year, unit?.id, "csv")}>Exportera (CSV)</a>
+            <button type="button" data-print>
+              Skriv ut
+            </button>
+          </p>
+          <AnnualUnitTable
+            year={year}
+            rows={report.units}
+            headcountLabel={labels[0]![1]}
+            caption={shown.showsLock ? "Per enhet (låsta siffror)" : "Per enhet"}
+          />
+          <p class="muted">
+            Fördjupade utbildningar räknas per person och år, på enheten där personen var anställd
+            på kursdagen; totalen räknar även deltagare som inte var anställda den dagen.
+            {shown.summed
+              ? " Totalen är summan av dina enheters låsta siffror (en person med anställningar i två av dem räknas i båda)."
+              : ""}
+          </p>
+          {report.units.length > 0 ? (
+            <BarChart
+              label={`Andel nådda per enhet ${asOfText(shown)}`}
+              bars={report.units.map((r) => ({
+                label: r.unit.name,
+                value: percent(r.reached, r.headcount),
+              }))}
+            />
+          ) : null}
+          {shown.showsLock ? (
+            <RecomputedSection report={report} fresh={shown.fresh} labels={labels} />
+          ) : null}
+          <ReportMethod
+            asOf={report.asOf}
+            courseTitle={courseTitle}
+            freshness={shown.freshness}
+            lockedFreshness={
+              shown.showsLock ? (shown.locked?.figures.freshness ?? null) : undefined
+            }
+          />
+        </>
+      )}
     </>
   );
 }
 
-function LockSection({
-  report,
-  locked,
+/** Locked or not, and what can be done about it. */
+function LockNotice({
+  shown,
+  unit,
   canLock,
-  yearIsOver,
-}: Omit<AnnualReportView, "courseTitle" | "message" | "unit">) {
-  if (locked) {
-    const changed = !sameFigures(locked.figures, report);
-    const diff = figureDifference(report, locked.figures);
+}: Pick<AnnualReportView, "shown" | "unit" | "canLock">) {
+  const { locked, report } = shown;
+  if (locked && shown.showsLock) {
+    const whose = unit ? `för ${unit.name} ` : "";
     return (
-      <section class="lock-state" aria-label="Låst rapport">
-        <p class="notice ok">
-          Låst {locked.lockedAt?.slice(0, 10)} av {locked.lockedBy ?? "okänd"}. Den låsta siffran
-          ändras inte.
-        </p>
-        {changed ? (
-          <table class="lock-diff">
-            <caption>Data har ändrats sedan låsningen</caption>
-            <thead>
-              <tr>
-                <th scope="col">Mått</th>
-                <th scope="col" class="num">
-                  Låst
-                </th>
-                <th scope="col" class="num">
-                  Beräknat nu
-                </th>
-                <th scope="col" class="num">
-                  Skillnad
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {LABELS.map(([key, label]) => (
-                <tr>
-                  <th scope="row">{label}</th>
-                  <td class="num">{formatCount(locked.figures[key])}</td>
-                  <td class="num">{formatCount(report[key])}</td>
-                  <td class="num">{signed(diff[key])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p class="muted">Beräknat på dagens data blir siffrorna desamma.</p>
-        )}
-        {changed ? <p class="muted">Beräknat på dagens data: {report.sentence}</p> : null}
-      </section>
-    );
-  }
-  if (!canLock) return <p class="muted">Rapporten är inte låst.</p>;
-  if (!yearIsOver)
-    return (
-      <p class="muted">
-        Året är inte slut än; rapporten kan låsas från 1 januari {report.year + 1}.
+      <p class="notice ok lock-state">
+        {lockLine(locked)}. Siffrorna {whose}på sidan är de låsta och ändras inte; en senare
+        rättelse syns under "Beräknat nu".
       </p>
     );
+  }
+  if (locked) {
+    return (
+      <p class="notice lock-state">
+        Årsrapporten låstes {lockDay(locked)} av {locked.lockedBy ?? "okänd"}, men enheten fanns
+        inte med när den låstes. Siffrorna här är beräknade på dagens data.
+      </p>
+    );
+  }
+  if (shown.state !== "over") return null;
+  if (!hasData(report)) {
+    return (
+      <p class="notice lock-state">
+        Det finns inga uppgifter om anställda eller utbildningar för {report.year}; det finns inget
+        att låsa.
+      </p>
+    );
+  }
+  if (!canLock) return <p class="muted lock-state">Rapporten är inte låst.</p>;
   return (
-    <form method="post" action={urls.lock(report.year)} class="lock-form">
-      <p>Låsningen sparar årets siffra och mening. Senare rättelser syns som en skillnad.</p>
-      <button type="submit">Lås årsrapporten {report.year}</button>
-    </form>
+    <p class="lock-state no-print">
+      Rapporten är inte låst.{" "}
+      <a class="button" href={urls.lock(report.year)}>
+        Lås årsrapporten {report.year} …
+      </a>
+    </p>
   );
 }

@@ -26,7 +26,7 @@ import {
 } from "../../../src/services/annual-report";
 import { getCoverage } from "../../../src/services/coverage";
 import { seedDemoData } from "../../../src/services/demo/seed";
-import { lockAnnualReport } from "../../../src/services/lock-report";
+import { lockAnnualReport, lockSnapshot } from "../../../src/services/lock-report";
 import { planPurge, runPurge } from "../../../src/services/privacy/purge";
 import { setRetentionPolicy } from "../../../src/services/privacy/retention-settings";
 import { createTestDb, type TestDb } from "../../helpers/db";
@@ -188,7 +188,9 @@ describe("retention purge", () => {
     const annualAfter = await computeAnnualReport(t.db, ALL_UNITS, { year: 2025 });
     expect(annualAfter).toEqual(annualBefore);
     const locked = await getLockedReport(t.db, 2025);
-    expect(locked!.figures).toEqual(lockedFiguresOf(annualAfter));
+    expect(locked!.figures).toMatchObject(lockedFiguresOf(annualAfter));
+    // Every unit's locked row too (the lock keeps the whole tree).
+    expect(locked!.figures.tree).toEqual((await lockSnapshot(t.db, 2025)).figures.tree);
     expect((await t.db.select({ n: sql<number>`count(*)` }).from(completions))[0]!.n).toBe(
       eventsBefore,
     );
