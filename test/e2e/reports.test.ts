@@ -44,10 +44,11 @@ describe("coverage and annual report in a real browser", () => {
       /^Under året har \d+ medarbetare av ca 1000 påbörjat eller helt genomfört utbildningen\./,
     );
     await page.screenshot({ path: "test-results/annual-report.png", fullPage: true });
-    await page.getByRole("button", { name: "Lås årsrapporten 2025" }).click();
+    await page.getByRole("link", { name: "Lås årsrapporten 2025" }).click();
+    await page.getByRole("button", { name: "Ja, lås årsrapporten 2025" }).click();
     await page.waitForURL(/meddelande=locked/);
     await expect(page.locator(".lock-state").textContent()).resolves.toContain("Låst");
-    await expect(page.getByRole("button", { name: /Lås årsrapporten/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole("link", { name: /Lås årsrapporten/ }).count()).resolves.toBe(0);
   });
 
   it("lists a unit's staff, those who have not started first", async () => {

@@ -57,7 +57,8 @@ export function RecomputedSection({
         Data har ändrats sedan låsningen (till exempel en rättad import). Den låsta siffran ovan
         gäller; här är skillnaden mot en beräkning på dagens data.
       </p>
-      <div class="table-wrap">
+      {/* A scrolling box is focusable so the keyboard can scroll it (axe: scrollable region). */}
+      <section class="table-wrap" tabindex={0} aria-label="Låst och beräknat nu">
         <table class="lock-diff">
           <caption>Låst och beräknat nu</caption>
           <thead>
@@ -85,9 +86,9 @@ export function RecomputedSection({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       {units.length > 0 ? (
-        <div class="table-wrap">
+        <section class="table-wrap" tabindex={0} aria-label="Enheter där siffrorna har ändrats">
           <table class="lock-diff">
             <caption>Enheter där siffrorna har ändrats</caption>
             <thead>
@@ -119,7 +120,7 @@ export function RecomputedSection({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
       <p class="muted">Beräknat på dagens data: {fresh.sentence}</p>
     </section>

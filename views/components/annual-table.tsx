@@ -34,7 +34,7 @@ export function AnnualUnitTable({
 }) {
   const labels = annualLabels(headcountLabel);
   return (
-    <div class="table-wrap">
+    <section class="table-wrap" tabindex={0} aria-label={caption}>
       <table class="annual-table">
         <caption>{caption}</caption>
         <thead>
@@ -68,6 +68,6 @@ export function AnnualUnitTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
