@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, completions, employments, people } from "../../db/schema";
 import { ALL_UNITS, NO_UNITS, type Scope } from "../../src/auth/scope";
 import { computeAnnualReport, getLockedReport } from "../../src/services/annual-report";
+import { shownAnnualReport, yearState } from "../../src/services/annual-report-view";
 import { getCoverage } from "../../src/services/coverage";
 import { loadDeepenedEvents } from "../../src/services/facts";
 import { lockAnnualReport } from "../../src/services/lock-report";
@@ -146,9 +147,19 @@ describe("locking the annual report", () => {
   const lock = (year: number, today = "2026-02-01") =>
     lockAnnualReport(t.db, { year, userId, now: new Date(`${today}T10:00:00Z`), today });
 
-  it("refuses a year that is not over yet", async () => {
+  it("refuses a year that is not over yet, a year without data, and figures other than confirmed", async () => {
     expect(await lock(2026)).toEqual({ ok: false, reason: "future_year" });
     expect(await lock(2025, "2025-12-31")).toEqual({ ok: false, reason: "future_year" });
+    expect(await lock(1999)).toEqual({ ok: false, reason: "no_data" });
+    const stale = await lockAnnualReport(t.db, {
+      year: 2025,
+      userId,
+      now: new Date("2026-02-01T10:00:00Z"),
+      today: "2026-02-01",
+      expected: { headcount: 6, reached: 3 },
+    });
+    expect(stale).toEqual({ ok: false, reason: "changed" });
+    expect(await getLockedReport(t.db, 2025)).toBeNull();
   });
 
   it("stores figures, sentence, who and when, and audits the lock", async () => {
@@ -157,6 +168,14 @@ describe("locking the annual report", () => {
     const locked = (await getLockedReport(t.db, 2025))!;
     expect(figuresOf(locked.figures)).toEqual(SMALL_EXPECTED[2025].total);
     expect(locked.figures.units.map((u) => u.code)).toEqual(["ROOT"]);
+    // Every unit, with its change since 2024, and how fresh the data was (no imports here).
+    expect(locked.figures.tree!.map((u) => [u.code, figuresOf(u)])).toEqual([
+      ["ROOT", SMALL_EXPECTED[2025].total],
+      ["A", SMALL_EXPECTED[2025].A],
+      ["B", SMALL_EXPECTED[2025].B],
+    ]);
+    expect(locked.figures.difference!.reached).toBe(3);
+    expect(locked.figures.freshness).toEqual({ staffAsOf: null, coursesAsOf: null });
     expect(locked.sentence).toBe(SMALL_EXPECTED[2025].sentence);
     expect(locked.lockedAt).toBe("2026-02-01T10:00:00.000Z");
     expect(locked.lockedBy).toMatch(/^Test ledning/);
@@ -193,5 +212,36 @@ describe("locking the annual report", () => {
     const locked = (await getLockedReport(t.db, 2025))!;
     expect(figuresOf(locked.figures)).toEqual(SMALL_EXPECTED[2025].total);
     expect(locked.sentence).toBe(SMALL_EXPECTED[2025].sentence);
+
+    // What the page and the exports show: the locked figures, for the organisation, a unit
+    // and a chef; the fresh ones only alongside.
+    const today = "2026-02-01";
+    const org = await shownAnnualReport(t.db, ALL_UNITS, { year: 2025, unit: null, today });
+    expect(org.showsLock).toBe(true);
+    expect(figuresOf(org.report)).toEqual(SMALL_EXPECTED[2025].total);
+    expect(org.report.sentence).toBe(SMALL_EXPECTED[2025].sentence);
+    expect(figuresOf(org.fresh).reached).toBe(5);
+    const root = await unitById(t.db, ALL_UNITS, ids.units.root);
+    const byUnit = await shownAnnualReport(t.db, ALL_UNITS, { year: 2025, unit: root, today });
+    expect(byUnit.report.units.map((u) => [u.unit.code, figuresOf(u)])).toEqual([
+      ["A", SMALL_EXPECTED[2025].A],
+      ["B", SMALL_EXPECTED[2025].B],
+    ]);
+    const chef: Scope = { kind: "units", paths: [`/${ids.units.root}/${ids.units.A}/`] };
+    const a = await shownAnnualReport(t.db, chef, { year: 2025, unit: null, today });
+    expect(figuresOf(a.report)).toEqual(SMALL_EXPECTED[2025].A);
+    expect(a.report.sentence).not.toBe(SMALL_EXPECTED[2025].sentence);
+    expect(figuresOf(a.fresh).reached).toBe(SMALL_EXPECTED[2025].A.reached + 1);
+  });
+});
+
+describe("which years have figures", () => {
+  it.each([
+    [2025, "2026-02-01", "over"],
+    [2026, "2026-02-01", "in_progress"],
+    [2026, "2026-12-31", "in_progress"],
+    [2027, "2026-12-31", "not_begun"],
+  ] as const)("%i on %s is %s", (year, today, state) => {
+    expect(yearState(year, today)).toBe(state);
   });
 });
