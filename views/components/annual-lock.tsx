@@ -7,6 +7,7 @@ import { type AnnualFigures, figureDifference, sameFigures } from "../../src/dom
 import type { AnnualReport } from "../../src/services/annual-report";
 import { formatCount } from "../format";
 import { signed } from "./figures";
+import { TableWrap } from "./table-wrap";
 
 type Rows = AnnualReport["units"];
 
@@ -57,8 +58,7 @@ export function RecomputedSection({
         Data har ändrats sedan låsningen (till exempel en rättad import). Den låsta siffran ovan
         gäller; här är skillnaden mot en beräkning på dagens data.
       </p>
-      {/* A scrolling box is focusable so the keyboard can scroll it (axe: scrollable region). */}
-      <section class="table-wrap" tabindex={0} aria-label="Låst och beräknat nu">
+      <TableWrap label="Låst och beräknat nu">
         <table class="lock-diff">
           <caption>Låst och beräknat nu</caption>
           <thead>
@@ -86,9 +86,9 @@ export function RecomputedSection({
             ))}
           </tbody>
         </table>
-      </section>
+      </TableWrap>
       {units.length > 0 ? (
-        <section class="table-wrap" tabindex={0} aria-label="Enheter där siffrorna har ändrats">
+        <TableWrap label="Enheter där siffrorna har ändrats">
           <table class="lock-diff">
             <caption>Enheter där siffrorna har ändrats</caption>
             <thead>
@@ -120,7 +120,7 @@ export function RecomputedSection({
               ))}
             </tbody>
           </table>
-        </section>
+        </TableWrap>
       ) : null}
       <p class="muted">Beräknat på dagens data: {fresh.sentence}</p>
     </section>

@@ -8,6 +8,7 @@ import { percent, type UnitRef } from "../../src/domain/coverage";
 import { formatCount, formatPercent } from "../format";
 import { urls } from "../urls";
 import { signed } from "./figures";
+import { TableWrap } from "./table-wrap";
 
 export type AnnualTableRow = AnnualFigures & { unit: UnitRef; difference: AnnualFigures };
 
@@ -34,7 +35,7 @@ export function AnnualUnitTable({
 }) {
   const labels = annualLabels(headcountLabel);
   return (
-    <section class="table-wrap" tabindex={0} aria-label={caption}>
+    <TableWrap label={caption}>
       <table class="annual-table">
         <caption>{caption}</caption>
         <thead>
@@ -68,6 +69,6 @@ export function AnnualUnitTable({
           ))}
         </tbody>
       </table>
-    </section>
+    </TableWrap>
   );
 }
