@@ -22,10 +22,11 @@ export function AnnualLockConfirmPage({
   const labels: Array<[keyof AnnualFigures, string]> = annualLabels("Anställda 31 dec");
   return (
     <>
+      <link rel="stylesheet" href="/static/report.css" />
       <h1>Lås årsrapporten {year}?</h1>
       <p class="lead">
-        Det här låses, per 31 december {year}, för hela förvaltningen och var och en av dess{" "}
-        {formatCount(report.units.length)} översta enheter med underenheter:
+        Det här låses per 31 december {year}, för hela förvaltningen; varje enhets siffror låses
+        också, så att enheternas rapporter för {year} visar samma låsta siffror.
       </p>
       <blockquote class="annual-sentence">{report.sentence}</blockquote>
       <dl class="lock-summary">
