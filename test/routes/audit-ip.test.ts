@@ -42,7 +42,7 @@ describe("audit log addresses", () => {
     const lock = await postForm(
       app,
       "/rapport/2025/las",
-      {},
+      { bekrafta: "ja" },
       { cookie: ledning.cookie, ...FORGED },
     );
     expect(lock.status).toBe(303);

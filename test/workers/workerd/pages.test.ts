@@ -36,13 +36,15 @@ describe("the whole app on workerd", () => {
     const page = await ledning(`/rapport/${lastYear}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/(Under året|Totalt) har \d+ medarbetare av/);
-    const lock = await ledning(`/rapport/${lastYear}/las`, { method: "POST" });
+    const confirm = await ledning(`/rapport/${lastYear}/las`);
+    expect(await confirm.text()).toContain(`Lås årsrapporten ${lastYear}?`);
+    const lock = await ledning(`/rapport/${lastYear}/las`, form({ bekrafta: "ja" }));
     expect(lock.status).toBe(303);
     expect(lock.headers.get("location")).toBe(`/rapport/${lastYear}?meddelande=locked`);
     expect(await (await ledning(`/rapport/${lastYear}?meddelande=locked`)).text()).toContain(
       "Årsrapporten är låst.",
     );
-    const again = await ledning(`/rapport/${lastYear}/las`, { method: "POST" });
+    const again = await ledning(`/rapport/${lastYear}/las`, form({ bekrafta: "ja" }));
     expect(again.headers.get("location")).toContain("meddelande=already_locked");
     const locked = await sql("SELECT year, locked_by FROM annual_reports WHERE year = ?", [
       String(lastYear),
