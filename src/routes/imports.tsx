@@ -8,7 +8,7 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { z } from "zod";
+import * as z from "zod";
 import { formatMegabytes } from "../../imports/read";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "../../imports/read/types";
 import { ImportPreview } from "../../views/pages/import-preview";
