@@ -2,7 +2,8 @@
  * CI check on the Workers build (`npm run build:worker && npm run check:worker`):
  * 1. budget: the gzipped dist/worker.js must stay under GZIP_BUDGET_BYTES;
  * 2. zod guard: `import { z } from "zod"` keeps zod's whole namespace (every locale, the
- *    JSON-schema tools: ~80 KiB gzip); `import * as z from "zod"` lets esbuild drop what is unused;
+ *    JSON-schema tools: +67 KiB gzip minified); `import * as z from "zod"` lets esbuild drop
+ *    what is unused;
  * 3. Node-only guard: walking wrangler's esbuild metafile from src/worker.ts and from
  *    src/app.ts, none of OUR modules may import fs or any node:* / Node built-in module, or
  *    use Buffer. Libraries may reach Node built-ins only through wrangler's nodejs_compat.
