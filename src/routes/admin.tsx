@@ -1,7 +1,7 @@
 /** Admin: accounts, roles, a chef's unit subtrees, deactivation, and the audit log. */
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { z } from "zod";
+import * as z from "zod";
 import { AuditPage } from "../../views/pages/admin/audit";
 import {
   NewUserForm,

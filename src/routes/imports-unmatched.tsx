@@ -2,7 +2,7 @@
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { z } from "zod";
+import * as z from "zod";
 import { UnmatchedPage } from "../../views/pages/unmatched";
 import { CAN, requireRole } from "../auth/roles";
 import { UserError } from "../domain/user-error";

@@ -5,10 +5,9 @@
  */
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { z } from "zod";
+import * as z from "zod";
 import { formatMegabytes } from "../../imports/read";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "../../imports/read/types";
 import { ImportPreview } from "../../views/pages/import-preview";
@@ -31,6 +30,7 @@ import { type ImportResult, type ImportRunner, inPlaceRunner } from "../services
 import { newerImports, undoImport } from "../services/imports/undo";
 import { unmatchedRoutes } from "./imports-unmatched";
 import { isFragment, page } from "./render";
+import { uploadBodyLimit } from "./upload-limit";
 
 type C = Context<SignedInEnv>;
 
@@ -120,13 +120,7 @@ export function importRoutes(
     })
     .post(
       "/imports/preview",
-      bodyLimit({
-        // Room for the multipart envelope and the other fields; the reader enforces the file limit.
-        maxSize: uploadLimitBytes + 64 * 1024,
-        onError: () => {
-          throw new UserError(`Filen är för stor; högst ${limitLabel} tas emot.`, 413);
-        },
-      }),
+      uploadBodyLimit,
       zValidator("form", uploadForm, (result) => {
         if (!result.success)
           throw new UserError("Välj vad det är för fil och en fil att ladda upp.");

@@ -4,7 +4,8 @@
  */
 import { zValidator } from "@hono/zod-validator";
 import { HTTPException } from "hono/http-exception";
-import { type ZodType, z } from "zod";
+import type { ZodType } from "zod";
+import * as z from "zod";
 import { isReportDate, isReportYear } from "../domain/dates";
 
 /** `/rapport/:year`: four digits within the report years (FIRST_/LAST_REPORT_YEAR). */

@@ -4,7 +4,7 @@
  */
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { PrivacyPage } from "../../views/pages/admin/privacy";
 import { AccessPage } from "../../views/pages/admin/privacy-access";
 import { ExtractPage } from "../../views/pages/admin/privacy-extract";

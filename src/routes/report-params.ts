@@ -1,7 +1,7 @@
 /** Query parameters shared by the report routes, validated at the edge. */
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { z } from "zod";
+import * as z from "zod";
 import type { UnitRef } from "../domain/coverage";
 import { FIRST_REPORT_YEAR, isIsoDate, LAST_REPORT_YEAR, stockholmDate } from "../domain/dates";
 import type { AppEnv } from "../env";
