@@ -4,7 +4,8 @@
  * for bench/RESULTS.md. Quick mode (CI smoke): a tenth of the sizes.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,8 +18,19 @@ interface Sizes {
 
 type Result = Record<string, number> & { ms: number; rssMb: number };
 
-function files(sizes: Sizes): string {
-  const dir = join(tmpdir(), `genomford-city-${sizes.staff}-${sizes.completions}`);
+/** The generator's sources: cached files made by an older generator must not be reused. */
+const GENERATOR = [
+  "bench/city-files.ts",
+  "src/services/demo/files.ts",
+  "src/domain/demo-organisation.ts",
+  "src/domain/demo-history.ts",
+];
+
+export function files(sizes: Sizes): string {
+  const hash = createHash("sha256");
+  for (const source of GENERATOR) hash.update(readFileSync(source));
+  const version = hash.digest("hex").slice(0, 10);
+  const dir = join(tmpdir(), `genomford-city-${sizes.staff}-${sizes.completions}-${version}`);
   mkdirSync(dir, { recursive: true });
   const make = (name: string, bytes: () => Uint8Array) => {
     if (!existsSync(join(dir, name))) writeFileSync(join(dir, name), bytes());
