@@ -18,13 +18,10 @@ import { isIsoDate, stockholmDate } from "../domain/dates";
 import { UserError } from "../domain/user-error";
 import type { AppEnv, SignedInEnv } from "../env";
 import { countOpenUnmatched, findImport, listImports } from "../services/imports/history";
-import type { ParsedUpload } from "../services/imports/parse";
 import {
   cancelPendingUpload,
   loadPendingUpload,
-  newPendingUpload,
   purgeStalePendingUploads,
-  savePendingUpload,
 } from "../services/imports/pending";
 import { type ImportResult, type ImportRunner, inPlaceRunner } from "../services/imports/runner";
 import { newerImports, undoImport } from "../services/imports/undo";
@@ -82,7 +79,7 @@ export function importRoutes(
   async function runImport(
     c: C,
     kind: "staff" | "completions",
-    file: { bytes: Uint8Array; fileName: string } | { parsed: ParsedUpload; fileName: string },
+    file: { bytes: Uint8Array; fileName: string } | { fileName: string },
     asOf: string,
     dryRun: boolean,
     pendingId?: string,
@@ -91,9 +88,13 @@ export function importRoutes(
     const run = runner ?? inPlaceRunner(c.get("db"));
     return run({
       kind,
-      ...("parsed" in file
-        ? { bytes: new Uint8Array(), parsed: file.parsed, fileName: file.fileName }
-        : { ...file, keepParsed: dryRun }),
+      // A confirm sends no rows: the runner reads the saved preview's rows where it runs.
+      ...("bytes" in file
+        ? {
+            ...file,
+            ...(dryRun ? { savePreview: { userId, now: c.get("now")().toISOString() } } : {}),
+          }
+        : { bytes: new Uint8Array(), fileName: file.fileName }),
       asOf,
       dryRun,
       userId,
@@ -129,23 +130,14 @@ export function importRoutes(
         const { kind, asOf: asOfText, file } = c.req.valid("form");
         const asOf = asOfText && isIsoDate(asOfText) ? asOfText : stockholmDate(c.get("now")());
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const { parsed, ...report } = await runImport(
+        // The runner saves the preview's rows for the confirm when the file can be applied.
+        const { pendingId = null, ...report } = await runImport(
           c,
           kind,
           { bytes, fileName: file.name || "fil" },
           asOf,
           true,
         );
-        const canApply =
-          parsed !== undefined && report.errors.length === 0 && report.alreadyImportedAs === null;
-        const pendingId = canApply
-          ? await savePendingUpload(
-              c.get("db"),
-              c.get("user").id,
-              newPendingUpload(kind, report.fileName, kind === "staff" ? asOf : null, parsed),
-              c.get("now")(),
-            )
-          : null;
         return respond(
           c,
           "Förhandsgranskning",
@@ -166,10 +158,10 @@ export function importRoutes(
         );
         if (!pending)
           throw new UserError("Förhandsgranskningen finns inte längre. Ladda upp filen igen.", 410);
-        const { parsed: _, ...report } = await runImport(
+        const { pendingId: _, ...report } = await runImport(
           c,
           pending.kind,
-          { parsed: pending.parsed, fileName: pending.fileName },
+          { fileName: pending.fileName },
           pending.asOf ?? stockholmDate(c.get("now")()),
           false,
           pending.id,
