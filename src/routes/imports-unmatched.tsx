@@ -11,6 +11,7 @@ import { listCourses } from "../services/courses";
 import { dismissUnmatched, linkUnmatched, listOpenUnmatched } from "../services/imports/unmatched";
 import { findPeople, resolvePerson } from "../services/people";
 import { logAccess } from "../services/privacy/access-log";
+import { badQuery } from "./params";
 import { page } from "./render";
 
 type C = Context<SignedInEnv>;
@@ -41,7 +42,7 @@ export const unmatchedRoutes = new Hono<AppEnv>()
   .get("/imports/unmatched", (c) => unmatchedPage(c))
   .get(
     "/imports/people",
-    zValidator("query", z.object({ person: z.string().max(200).default("") })),
+    zValidator("query", z.object({ person: z.string().max(200).default("") }), badQuery),
     async (c) => {
       const query = c.req.valid("query").person;
       const hits = await findPeople(c.get("db"), c.get("scope"), query);
