@@ -3,6 +3,7 @@ import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
+import { countNoun } from "../../views/format";
 import { UnmatchedPage } from "../../views/pages/unmatched";
 import { CAN, requireRole } from "../auth/roles";
 import { UserError } from "../domain/user-error";
@@ -98,7 +99,7 @@ export const unmatchedRoutes = new Hono<AppEnv>()
         ip: c.get("clientIp"),
       });
       return unmatchedPage(c, {
-        notice: `${r.linked} rad(er) kopplade till ${person.name}; ${r.events} händelser sparade.`,
+        notice: `${countNoun(r.linked, "rad kopplad", "rader kopplade")} till ${person.name}; ${countNoun(r.events, "händelse sparad", "händelser sparade")}.`,
       });
     },
   )

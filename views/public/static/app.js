@@ -31,10 +31,12 @@ function wrapTables(root) {
 wrapTables(document);
 document.addEventListener("htmx:afterSettle", () => wrapTables(document));
 
-// After a swap, say what changed in the live region: the fragment's own summary
-// ([data-announce]), an error it shows, or the (new) page title. htmx has already updated
-// document.title from the fragment's <title> by then.
+// After a swap the tab gets the fragment's page title (header X-Page-Title, set by the
+// renderer), and the live region says what changed: the fragment's own summary
+// ([data-announce]), an error it shows, or the new page title.
 document.addEventListener("htmx:afterSettle", (e) => {
+  const title = e.detail?.xhr?.getResponseHeader("X-Page-Title");
+  if (title) document.title = decodeURIComponent(title);
   const live = document.getElementById("live-region");
   const target = e.detail?.target;
   if (!live || !(target instanceof Element) || target.closest("datalist, select")) return;
