@@ -8,7 +8,7 @@ import type { Child } from "hono/jsx";
 import { jsxRenderer } from "hono/jsx-renderer";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Role } from "../../db/schema";
-import { Layout, type NavItem } from "../../views/layout";
+import { documentTitle, Layout, type NavItem } from "../../views/layout";
 import { CAN } from "../auth/roles";
 import type { AppEnv } from "../env";
 
@@ -31,6 +31,9 @@ const NAV: Array<NavItem & { roles: readonly Role[] }> = [
   { href: "/admin/audit", label: "Granskningslogg", roles: ["admin"] },
   { href: "/admin/integritet", label: "Integritet", roles: ["admin"] },
 ];
+
+/** The response header that carries a fragment's page title (read by static/app.js). */
+export const PAGE_TITLE_HEADER = "X-Page-Title";
 
 /**
  * True for an htmx swap. A boosted link and a history restore (cache miss) need the whole
@@ -58,7 +61,13 @@ function navFor(c: Context<AppEnv>): NavItem[] {
 export const pageRenderer = jsxRenderer<AppEnv>(
   ({ children, title }, ctx) => {
     const c = ctx as Context<AppEnv>;
-    if (isFragment(c)) return <>{children}</>;
+    // The fragment's page title travels in a header (URI-encoded: headers are Latin-1) and
+    // static/app.js puts it in the tab after the swap. Not as a <title> in the fragment: htmx
+    // would find an SVG chart's <title> first and ignore it. Empty: the page keeps its title.
+    if (isFragment(c)) {
+      if (title) c.header(PAGE_TITLE_HEADER, encodeURIComponent(documentTitle(title)));
+      return <>{children}</>;
+    }
     return (
       <Layout title={title} nav={navFor(c)} userName={c.get("user")?.name ?? null}>
         {children}
