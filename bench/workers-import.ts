@@ -4,6 +4,7 @@
  * then a 10 000-row staff import changing 1 500 people — round trips, write-transaction time
  * and wall time of preview, confirm and undo. Part of `npm run bench:workers`.
  */
+import { CURRENT_PARAMS } from "../src/auth/password";
 import { staffXlsx } from "../test/workers/limits/staff-file";
 import {
   confirmForm,
@@ -43,7 +44,7 @@ export async function benchImport(o: ImportBenchOptions): Promise<string[]> {
       trips.push(scenario.remote.roundTrips());
     }
     lines.push(
-      `Login through the Worker (scrypt N=2^14, r=8, p=6): CPU time of workerd ${median(cpu)} ms (runs: ${cpu.join(", ")}), ${median(trips)} round trips.`,
+      `Login through the Worker (scrypt N=2^${Math.log2(CURRENT_PARAMS.N)}, r=${CURRENT_PARAMS.r}, p=${CURRENT_PARAMS.p}): CPU time of workerd ${median(cpu)} ms (runs: ${cpu.join(", ")}), ${median(trips)} round trips.`,
     );
     const hr = await scenario.signIn("hr@demo.se");
     // The first list goes in without latency: it is the setup, not what is measured.

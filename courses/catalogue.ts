@@ -2,7 +2,7 @@
  * The course catalogue shipped with the app. Bundled as JSON so Node and Workers read
  * the same list; `syncCourseCatalogue` writes it to the database on migrate.
  */
-import { z } from "zod";
+import * as z from "zod";
 import defaultCourses from "./default.json";
 
 export const courseEntrySchema = z.object({

@@ -33,6 +33,9 @@ export function personMatcher(
       const id = byEmail.get(row.email);
       if (id) return id;
     }
+    // Most databases have few or no hand-made links: the name key (locale lower-casing) is
+    // only worth computing when there is something to look it up in.
+    if (links.size === 0) return null;
     for (const key of linkKeys(row)) {
       const id = links.get(key);
       if (id !== undefined) return id;

@@ -85,13 +85,13 @@ export function toTable(sheet: Sheet, what: string): Table {
   // A lone cell below a real table is a note or a total ("Antal: 120"), not a person.
   const rows = sheet.rows
     .slice(best.at + 1)
-    .filter((r) => best.found.size < 3 || r.cells.filter((v) => v !== null).length > 1);
+    .filter((r) => best.found.size < 3 || filledCells(r.cells) > 1);
   // One system wrote the file, so one order for all its dates: a 3/25/2025 in Startdatum
   // also makes the Slutförd datum 4/3/2025 read 3 April.
   const mapped = Object.entries(columns) as Array<[Field, Column]>;
-  const order = detectSlashOrder(
-    rows.flatMap((r) => mapped.map(([, col]) => r.cells[col.index] ?? null)),
-  );
+  const mappedCells: Cell[] = [];
+  for (const r of rows) for (const [, col] of mapped) mappedCells.push(r.cells[col.index] ?? null);
+  const order = detectSlashOrder(mappedCells);
   const slashOrder: Partial<Record<Field, SlashOrder>> = {};
   for (const [field] of mapped) slashOrder[field] = order;
   return {
@@ -106,6 +106,13 @@ export function toTable(sheet: Sheet, what: string): Table {
     format: sheet.format,
     slashOrder,
   };
+}
+
+/** Cells that hold something, counted up to 2 (all the filter above needs). */
+function filledCells(cells: readonly Cell[]): number {
+  let n = 0;
+  for (const v of cells) if (v !== null && ++n > 1) break;
+  return n;
 }
 
 /** Reads fields of one row and collects actionable errors ("Rad 17, kolumn X: …"). */
@@ -126,6 +133,8 @@ export class RowReader {
   }
 
   private readonly tooLong = new Set<Field>();
+  /** Fields are read several times per row (status, dates): each is cleaned once. */
+  private readonly texts = new Map<Field, string>();
 
   /**
    * Clean text (NFC, no control/bidi/zero-width characters, whitespace collapsed and trimmed;
@@ -133,9 +142,12 @@ export class RowReader {
    * error, reported once per field however often the field is read.
    */
   text(field: Field): string {
+    const known = this.texts.get(field);
+    if (known !== undefined) return known;
     const v = this.cell(field);
     if (v === null) return "";
     const text = cleanText(typeof v === "number" ? numberText(v) : v);
+    this.texts.set(field, text);
     const problem = lengthProblem(field, text);
     if (problem && !this.tooLong.has(field)) {
       this.tooLong.add(field);
@@ -147,12 +159,18 @@ export class RowReader {
   date(field: Field): string | null {
     const v = this.cell(field);
     // A file repeats the same few hundred dates over 150 000 rows: parse each once.
-    let cache = DATE_CACHE.get(this.table);
+    // Keyed by the cell itself: a Map tells the text "45000" from the number 45000.
+    let byField = DATE_CACHE.get(this.table);
+    if (!byField) {
+      byField = new Map();
+      DATE_CACHE.set(this.table, byField);
+    }
+    let cache = byField.get(field);
     if (!cache) {
       cache = new Map();
-      DATE_CACHE.set(this.table, cache);
+      byField.set(field, cache);
     }
-    const key = `${field}|${typeof v}|${v}`;
+    const key = v;
     let d = cache.get(key);
     if (!cache.has(key)) {
       d = parseDate(v, {
@@ -183,24 +201,29 @@ export class RowReader {
       const v = this.row.cells[col.index];
       if (v === null || v === undefined) continue;
       const text = cleanText(typeof v === "number" ? numberText(v) : v);
-      // An unnamed personnummer column must not slip into the stored raw row either.
-      if (PERSONNUMMER.test(text) || /personn|pnr/i.test(col.label)) continue;
-      out[cleanText(col.label).slice(0, RAW_MAX_LENGTH)] = text.slice(0, RAW_MAX_LENGTH);
+      // An unnamed personnummer column must not slip into the stored raw row either (a
+      // named one is not among rawColumns).
+      if (PERSONNUMMER.test(text)) continue;
+      out[col.key] = text.slice(0, RAW_MAX_LENGTH);
     }
     return out;
   }
 }
 
-const RAW_COLUMNS = new WeakMap<Table, Column[]>();
-const DATE_CACHE = new WeakMap<Table, Map<string, string | null | undefined>>();
+/** A column of the raw row with its key: the label cleaned and cut once per table. */
+type RawColumn = Column & { key: string };
+
+const RAW_COLUMNS = new WeakMap<Table, RawColumn[]>();
+const DATE_CACHE = new WeakMap<Table, Map<Field, Map<Cell, string | null | undefined>>>();
 
 /** The columns a raw row keeps, in file order, worked out once per table (not per row). */
-function rawColumns(table: Table): Column[] {
+function rawColumns(table: Table): RawColumn[] {
   let columns = RAW_COLUMNS.get(table);
   if (!columns) {
     columns = ([...Object.values(table.columns), ...table.otherColumns] as Column[])
       .filter((col) => !/personn|pnr/i.test(col.label))
-      .sort((a, b) => a.index - b.index);
+      .sort((a, b) => a.index - b.index)
+      .map((col) => ({ ...col, key: cleanText(col.label).slice(0, RAW_MAX_LENGTH) }));
     RAW_COLUMNS.set(table, columns);
   }
   return columns;

@@ -21,7 +21,28 @@ const INVISIBLE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
+// Printable ASCII and Latin-1 letters (no soft hyphen, no no-break space) in words separated
+// by single spaces: already clean and already NFC (no Latin-1 character decomposes under NFC).
+// Nearly every cell of a real file is like this; testing once is far cheaper than five passes.
+const ALREADY_CLEAN =
+  /^[\x21-\x7e\u00a1-\u00ac\u00ae-\u00ff]+(?: [\x21-\x7e\u00a1-\u00ac\u00ae-\u00ff]+)*$/;
+
+// The rest repeats too (a course title with an en dash on every row): each is cleaned once.
+const CLEANED = new Map<string, string>();
+const CLEANED_MAX = 10_000;
+
 export function cleanText(value: string): string {
+  if (ALREADY_CLEAN.test(value)) return value;
+  let clean = CLEANED.get(value);
+  if (clean === undefined) {
+    if (CLEANED.size >= CLEANED_MAX) CLEANED.clear();
+    clean = cleanSlowly(value);
+    CLEANED.set(value, clean);
+  }
+  return clean;
+}
+
+function cleanSlowly(value: string): string {
   return value
     .replace(SPACES, " ")
     .replace(INVISIBLE, "")

@@ -4,6 +4,7 @@
  * import Node-only modules.
  */
 import { Hono } from "hono";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "../imports/read/types";
 import { csrfProtection, requestBodyLimit, requireSignIn, securityHeaders } from "./auth/guard";
 import { sessionMiddleware } from "./auth/middleware";
 import { checkOidc } from "./auth/oidc-health";
@@ -26,6 +27,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const now = deps.now ?? (() => new Date());
   const clientIp = deps.clientIp ?? ((c) => c.req.header("cf-connecting-ip") ?? null);
+  const readLimits: ReadLimits = {
+    ...DEFAULT_READ_LIMITS,
+    ...deps.readLimits,
+    maxBytes: deps.uploadLimitBytes ?? DEFAULT_READ_LIMITS.maxBytes,
+  };
 
   app.use(pageRenderer);
   app.use(securityHeaders);
@@ -35,6 +41,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("clientIp", clientIp(c));
     c.set("oidc", deps.oidc ?? null);
     c.set("publicOrigin", deps.publicOrigin ?? null);
+    c.set("readLimits", readLimits);
     await next();
   });
   app.use(csrfProtection(deps.allowedOrigins));

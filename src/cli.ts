@@ -5,50 +5,63 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Db } from "../db/client";
-import { databaseUrlFromEnv, openNodeDb } from "../db/node";
-import { useNodeScrypt } from "./auth/node-scrypt";
 import { parse, USAGE } from "./cli/args";
 import { type CliIo, type CliOutput, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./cli/io";
-import { planSummaryCommand } from "./cli/plan-summary";
-import { privacyExtract } from "./cli/privacy-extract";
-import { privacyPurge } from "./cli/privacy-purge";
-import { reportAnnual } from "./cli/report-annual";
-import { reportCoverage } from "./cli/report-coverage";
-import { userCreate } from "./cli/user-create";
-import { userUnlinkSso } from "./cli/user-unlink-sso";
-import { stockholmDate } from "./domain/dates";
 import { UserError } from "./domain/user-error";
-import { prepareDatabase } from "./services/database";
-import { isEmpty, seedDemoData } from "./services/demo/seed";
 
 type Command = (db: Db, args: ReturnType<typeof parse>, io: CliIo) => Promise<CliOutput>;
 
-// The import commands pull in the spreadsheet readers: loaded only when an import runs, so
-// every other command starts faster.
-const importCommands = () => import("./cli/import");
-
+// Every command's module (and what it pulls in: the spreadsheet readers, drizzle, zod, the
+// native libSQL client) is loaded only when that command runs. `--help` and usage errors load
+// none of it, and each command loads only its own part: HR's scripts pay for what they call.
 const COMMANDS: Record<string, Command> = {
-  "import staff": async (db, args, io) => (await importCommands()).importStaffCommand(db, args, io),
+  "import staff": async (db, args, io) =>
+    (await import("./cli/import")).importStaffCommand(db, args, io),
   "import completions": async (db, args, io) =>
-    (await importCommands()).importCompletionsCommand(db, args, io),
-  "import undo": async (db, args) => (await importCommands()).importUndoCommand(db, args),
+    (await import("./cli/import")).importCompletionsCommand(db, args, io),
+  "import undo": async (db, args) => (await import("./cli/import")).importUndoCommand(db, args),
   "plan import": async (db, args, io) =>
     (await import("./cli/plan-import")).planImportCommand(db, args, io),
-  "plan summary": planSummaryCommand,
-  "report annual": reportAnnual,
-  "report coverage": reportCoverage,
-  "user create": userCreate,
-  "privacy purge": privacyPurge,
-  "privacy extract": privacyExtract,
-  "user unlink-sso": userUnlinkSso,
+  "plan summary": async (db, args) =>
+    (await import("./cli/plan-summary")).planSummaryCommand(db, args),
+  "report annual": async (db, args, io) =>
+    (await import("./cli/report-annual")).reportAnnual(db, args, io),
+  "report coverage": async (db, args, io) =>
+    (await import("./cli/report-coverage")).reportCoverage(db, args, io),
+  "user create": async (db, args, io) =>
+    (await import("./cli/user-create")).userCreate(db, args, io),
+  "privacy purge": async (db, args, io) =>
+    (await import("./cli/privacy-purge")).privacyPurge(db, args, io),
+  "privacy extract": async (db, args, io) =>
+    (await import("./cli/privacy-extract")).privacyExtract(db, args, io),
+  "user unlink-sso": async (db, args) =>
+    (await import("./cli/user-unlink-sso")).userUnlinkSso(db, args),
   "db migrate": async () => ({ json: { migrated: true }, text: "Databasen är migrerad." }),
   "db seed-demo": async (db, _args, io) => {
+    const [{ isEmpty, seedDemoData }, { stockholmDate }] = await Promise.all([
+      import("./services/demo/seed"),
+      import("./domain/dates"),
+    ]);
     if (!(await isEmpty(db)))
       throw new UserError("Databasen har redan personal; demodata läggs bara i en tom databas.");
     const r = await seedDemoData(db, { today: stockholmDate(io.now()) });
     return { json: r, text: `Demodata inlagd: ${r.people} anställda, ${r.events} händelser.` };
   },
 };
+
+/** The process's own database, migrated; node:crypto's scrypt for passwords (Node only). */
+async function openOwnDb(env: CliIo["env"]): Promise<Db> {
+  const [{ databaseUrlFromEnv, openNodeDb }, { prepareDatabase }, { useNodeScrypt }] =
+    await Promise.all([
+      import("../db/node"),
+      import("./services/database"),
+      import("./auth/node-scrypt"),
+    ]);
+  useNodeScrypt();
+  const db = openNodeDb(databaseUrlFromEnv(env), env.DATABASE_AUTH_TOKEN);
+  await prepareDatabase(db);
+  return db;
+}
 
 export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number> {
   let ownDb: Db | undefined;
@@ -62,10 +75,7 @@ export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number
     const command = COMMANDS[key];
     if (!command)
       throw new UserError(`Okänt kommando '${args.positionals.join(" ")}'.\n\n${USAGE}`);
-    if (!db) {
-      ownDb = openNodeDb(databaseUrlFromEnv(io.env), io.env.DATABASE_AUTH_TOKEN);
-      await prepareDatabase(ownDb);
-    }
+    if (!db) ownDb = await openOwnDb(io.env);
     const out = await command(db ?? ownDb!, args, io);
     io.stdout(args.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
     if (out.stderr) io.stderr(out.stderr);
@@ -90,7 +100,6 @@ async function readStdin(): Promise<string> {
 
 /** The process entry: real stdio, environment and clock; resolves to the exit code. */
 export function main(argv: string[]): Promise<number> {
-  useNodeScrypt();
   return runCli(argv, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

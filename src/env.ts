@@ -50,6 +50,8 @@ export type AppEnv = {
     oidc: OidcConfig | null;
     /** AppDeps.publicOrigin; null = the request's own origin (development). */
     publicOrigin: string | null;
+    /** What a file upload may be: AppDeps.readLimits over the defaults, maxBytes = uploadLimitBytes. */
+    readLimits: ReadLimits;
   };
 };
 

@@ -65,7 +65,7 @@ export async function build() {
     jsx: "automatic",
     jsxImportSource: "hono/jsx",
     sourcemap: "linked",
-    minify: true,
+    minify: process.env.GENOMFORD_NO_MINIFY !== "1",
     logLevel: "warning",
     // Modules find files next to their source (db/migrations): give them the source's URL,
     // not the bundle's. Only db/migrate.ts and the CLI's own entry check read it.

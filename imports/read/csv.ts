@@ -5,6 +5,8 @@ import { decodeText, looksBinary } from "./text";
 import { ImportFileError, type ReadLimits, type Sheet } from "./types";
 
 const DELIMITERS = [";", ",", "\t"] as const;
+/** Enough text for the 40 rows detectDelimiter looks at, in any real file. */
+const DETECT_SAMPLE = 256 * 1024;
 const DELIMITER_NAMES: Record<string, string> = { ";": "semikolon", ",": "komma", "\t": "tabb" };
 
 export function readCsv(bytes: Uint8Array, limits: ReadLimits): Sheet {
@@ -17,7 +19,8 @@ export function readCsv(bytes: Uint8Array, limits: ReadLimits): Sheet {
   // Excel's "sep=;" first line names the delimiter; the line itself is not data.
   const hint = /^sep=(.)\r?\n/i.exec(text);
   const body = hint ? text.slice(hint[0].length) : text;
-  const delimiter = hint?.[1] ?? detectDelimiter(body);
+  // The first rows decide; papaparse would otherwise copy and scan the whole text three times.
+  const delimiter = hint?.[1] ?? detectDelimiter(body.slice(0, DETECT_SAMPLE));
   const offset = hint ? 1 : 0;
   checkCsvCells(body, delimiter, limits.maxCells ?? DEFAULT_MAX_CELLS);
   // Never parse more rows than we would accept (20 MB of line breaks is 20 million rows);

@@ -87,8 +87,16 @@ export function csrfProtection(allowedOrigins: readonly string[] = []) {
 
 /** Largest request body outside the upload route: forms here are a few kilobytes. */
 export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
-/** Routes that take files and set their own (larger) limit. */
-const UPLOAD_PATHS = new Set(["/imports/preview"]);
+/**
+ * Routes that take files: each puts `uploadBodyLimit` (src/routes/upload-limit.ts) first and
+ * is capped at the upload limit there. test/routes/body-limit.test.ts checks the two agree.
+ */
+export const UPLOAD_PATHS: readonly RegExp[] = [
+  /^\/imports\/preview$/,
+  /^\/handlingsplan\/[^/]+\/import$/,
+];
+
+export const isUploadPath = (path: string) => UPLOAD_PATHS.some((p) => p.test(path));
 
 const formBodyLimit = bodyLimit({
   maxSize: FORM_BODY_LIMIT_BYTES,
@@ -99,10 +107,10 @@ const formBodyLimit = bodyLimit({
 
 /**
  * Caps every request body (the public login form too), so no one can make the Node
- * process buffer an endless form; the upload route has its own limit.
+ * process buffer an endless form; the upload routes have their own limit.
  */
 export const requestBodyLimit = createMiddleware<AppEnv>(async (c, next) => {
-  if (SAFE_METHODS.test(c.req.method) || UPLOAD_PATHS.has(c.req.path)) return next();
+  if (SAFE_METHODS.test(c.req.method) || isUploadPath(c.req.path)) return next();
   return formBodyLimit(c, next);
 });
 

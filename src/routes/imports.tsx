@@ -5,10 +5,9 @@
  */
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { z } from "zod";
+import * as z from "zod";
 import { formatMegabytes } from "../../imports/read";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "../../imports/read/types";
 import { ImportPreview } from "../../views/pages/import-preview";
@@ -19,18 +18,16 @@ import { isIsoDate, stockholmDate } from "../domain/dates";
 import { UserError } from "../domain/user-error";
 import type { AppEnv, SignedInEnv } from "../env";
 import { countOpenUnmatched, findImport, listImports } from "../services/imports/history";
-import type { ParsedUpload } from "../services/imports/parse";
 import {
   cancelPendingUpload,
   loadPendingUpload,
-  newPendingUpload,
   purgeStalePendingUploads,
-  savePendingUpload,
 } from "../services/imports/pending";
 import { type ImportResult, type ImportRunner, inPlaceRunner } from "../services/imports/runner";
 import { newerImports, undoImport } from "../services/imports/undo";
 import { unmatchedRoutes } from "./imports-unmatched";
 import { isFragment, page } from "./render";
+import { uploadBodyLimit } from "./upload-limit";
 
 type C = Context<SignedInEnv>;
 
@@ -82,7 +79,7 @@ export function importRoutes(
   async function runImport(
     c: C,
     kind: "staff" | "completions",
-    file: { bytes: Uint8Array; fileName: string } | { parsed: ParsedUpload; fileName: string },
+    file: { bytes: Uint8Array; fileName: string } | { fileName: string },
     asOf: string,
     dryRun: boolean,
     pendingId?: string,
@@ -91,9 +88,13 @@ export function importRoutes(
     const run = runner ?? inPlaceRunner(c.get("db"));
     return run({
       kind,
-      ...("parsed" in file
-        ? { bytes: new Uint8Array(), parsed: file.parsed, fileName: file.fileName }
-        : { ...file, keepParsed: dryRun }),
+      // A confirm sends no rows: the runner reads the saved preview's rows where it runs.
+      ...("bytes" in file
+        ? {
+            ...file,
+            ...(dryRun ? { savePreview: { userId, now: c.get("now")().toISOString() } } : {}),
+          }
+        : { bytes: new Uint8Array(), fileName: file.fileName }),
       asOf,
       dryRun,
       userId,
@@ -120,13 +121,7 @@ export function importRoutes(
     })
     .post(
       "/imports/preview",
-      bodyLimit({
-        // Room for the multipart envelope and the other fields; the reader enforces the file limit.
-        maxSize: uploadLimitBytes + 64 * 1024,
-        onError: () => {
-          throw new UserError(`Filen är för stor; högst ${limitLabel} tas emot.`, 413);
-        },
-      }),
+      uploadBodyLimit,
       zValidator("form", uploadForm, (result) => {
         if (!result.success)
           throw new UserError("Välj vad det är för fil och en fil att ladda upp.");
@@ -135,23 +130,14 @@ export function importRoutes(
         const { kind, asOf: asOfText, file } = c.req.valid("form");
         const asOf = asOfText && isIsoDate(asOfText) ? asOfText : stockholmDate(c.get("now")());
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const { parsed, ...report } = await runImport(
+        // The runner saves the preview's rows for the confirm when the file can be applied.
+        const { pendingId = null, ...report } = await runImport(
           c,
           kind,
           { bytes, fileName: file.name || "fil" },
           asOf,
           true,
         );
-        const canApply =
-          parsed !== undefined && report.errors.length === 0 && report.alreadyImportedAs === null;
-        const pendingId = canApply
-          ? await savePendingUpload(
-              c.get("db"),
-              c.get("user").id,
-              newPendingUpload(kind, report.fileName, kind === "staff" ? asOf : null, parsed),
-              c.get("now")(),
-            )
-          : null;
         return respond(
           c,
           "Förhandsgranskning",
@@ -172,10 +158,10 @@ export function importRoutes(
         );
         if (!pending)
           throw new UserError("Förhandsgranskningen finns inte längre. Ladda upp filen igen.", 410);
-        const { parsed: _, ...report } = await runImport(
+        const { pendingId: _, ...report } = await runImport(
           c,
           pending.kind,
-          { parsed: pending.parsed, fileName: pending.fileName },
+          { fileName: pending.fileName },
           pending.asOf ?? stockholmDate(c.get("now")()),
           false,
           pending.id,

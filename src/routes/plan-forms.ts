@@ -1,7 +1,7 @@
 /** Parameters and form schemas of the action-plan pages (validated at the edge). */
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { z } from "zod";
+import * as z from "zod";
 import { isIsoDate, isReportYear } from "../domain/dates";
 import { PLAN_AREAS } from "../domain/plan-areas";
 import { PLAN_STATUSES } from "../domain/plan-status";

@@ -27,6 +27,7 @@ import { planFollowUp } from "../services/plan-review";
 import { activityForm, asApp, firstMessage, uploadForm, yearParam } from "./plan-forms";
 import { planReviewRoutes } from "./plan-review";
 import { page } from "./render";
+import { uploadBodyLimit } from "./upload-limit";
 
 type C = Context<SignedInEnv>;
 
@@ -163,6 +164,7 @@ export const planRoutes = new Hono<AppEnv>()
   })
   .post(
     "/handlingsplan/:year/import",
+    uploadBodyLimit,
     requireRole(...CAN.editPlan),
     zValidator("form", uploadForm, (result, c) => {
       if (result.success) return;
@@ -183,6 +185,7 @@ export const planRoutes = new Hono<AppEnv>()
           fileName: file.name,
           year,
           dryRun: false,
+          limits: c.get("readLimits"),
           ...who(c),
         });
         if (r.errors.length > 0) {

@@ -7,8 +7,11 @@ import {
   codeOnly,
   isNodeBuiltin,
   type Metafile,
+  NAMED_ZOD_IMPORT,
+  namedZodImports,
   nodeOnlyFindings,
   reachableFrom,
+  zodLocalesIn,
 } from "./check-bundle";
 
 /** Bundles `entries` the way wrangler does for Workers, Node built-ins left external. */
@@ -94,5 +97,56 @@ describe("Node-only guard", () => {
     const meta = await metafileOf(process.cwd(), ["src/worker.ts", "src/app.ts"]);
     expect(Object.keys(meta.inputs)).toContain("src/auth/password.ts");
     expect(nodeOnlyFindings(meta, (p) => readFileSync(p, "utf8"))).toEqual([]);
+  });
+});
+
+describe("zod guard", () => {
+  it.each([
+    ['import { z } from "zod";', true],
+    ['import { type ZodType, z } from "zod";', true],
+    ["import {z} from 'zod/v4';", true],
+    ['import * as z from "zod";', false],
+    ['import type { ZodType } from "zod";', false],
+    ['import { zValidator } from "@hono/zod-validator";', false],
+  ])("NAMED_ZOD_IMPORT matches %s: %s", (source, expected) => {
+    expect(NAMED_ZOD_IMPORT.test(source)).toBe(expected);
+  });
+
+  it("counts only the locales that are in the output, English allowed", () => {
+    const meta: Metafile = {
+      inputs: {},
+      outputs: {
+        "worker.js": {
+          inputs: {
+            "node_modules/zod/v4/locales/en.js": { bytesInOutput: 900 },
+            "node_modules/zod/v4/locales/sv.js": { bytesInOutput: 0 },
+            "node_modules/zod/v4/locales/de.js": { bytesInOutput: 4000 },
+          },
+        },
+      },
+    };
+    expect(zodLocalesIn(meta)).toEqual(["node_modules/zod/v4/locales/de.js"]);
+  });
+
+  it("names our module that imports { z }, even when the library is shared", () => {
+    const meta: Metafile = {
+      inputs: {
+        "src/app.ts": { imports: [{ path: "src/routes/a.ts" }, { path: "src/routes/b.ts" }] },
+        "src/routes/a.ts": { imports: [] },
+        "src/routes/b.ts": { imports: [] },
+      },
+    };
+    const sources: Record<string, string> = {
+      "src/app.ts": "",
+      "src/routes/a.ts": 'import * as z from "zod";',
+      "src/routes/b.ts": 'import { z } from "zod";',
+    };
+    expect(namedZodImports(meta, (p) => sources[p]!, ["src/app.ts"])).toEqual(["src/routes/b.ts"]);
+  });
+
+  // The same check as `npm run check:worker`, in the unit suite so a new route fails fast.
+  it('no module reachable from the Worker writes import { z } from "zod"', async () => {
+    const meta = await metafileOf(process.cwd(), ["src/worker.ts", "src/app.ts"]);
+    expect(namedZodImports(meta, (p) => readFileSync(p, "utf8"))).toEqual([]);
   });
 });

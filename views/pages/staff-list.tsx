@@ -27,7 +27,7 @@ export function StaffListPage(view: StaffListView) {
         action={`/tackning/enhet/${unit.id}`}
         class="inline report-filter"
         hx-get={`/tackning/enhet/${unit.id}`}
-        hx-trigger="change"
+        hx-trigger="change delay:700ms"
         hx-target="#staff-result"
         hx-swap="outerHTML"
         hx-push-url="true"

@@ -3,6 +3,7 @@
  * database (WAL: the server keeps reading meanwhile), runs one import job and posts the
  * report back — or the Swedish message of a file error.
  */
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openNodeDb } from "../../../db/node";
 import { ImportFileError } from "../../../imports/read/types";
@@ -15,7 +16,23 @@ export type WorkerReply =
 
 const { url, authToken, job } = workerData as { url: string; authToken?: string; job: ImportJob };
 
+/**
+ * A preview (reading, validating, planning; no write lock) yields the CPU to the thread that
+ * answers requests: on a busy 2-core server /healthz and other users' pages come first. Only
+ * on Linux, where the nice value belongs to the thread (elsewhere it would slow the whole
+ * server); an apply keeps normal priority so it holds the write lock as briefly as it can.
+ */
+function yieldCpuForPreview(): void {
+  if (process.platform !== "linux" || !job.dryRun) return;
+  try {
+    setPriority(10);
+  } catch {
+    // Not allowed here (a container's policy): the preview simply runs at normal priority.
+  }
+}
+
 async function run(): Promise<WorkerReply> {
+  yieldCpuForPreview();
   useNodeScrypt();
   const db = openNodeDb(url, authToken);
   try {

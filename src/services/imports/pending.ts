@@ -7,38 +7,42 @@
 import { and, eq, gte, lt, ne } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../db/client";
 import { pendingUploads } from "../../../db/schema";
-import type { CompletionRows } from "../../../imports/completion-rows";
-import type { StaffRows } from "../../../imports/staff-rows";
 import {
   isEmbeddedFile,
   truncateWriteAheadLog,
   zeroDeletedContent,
 } from "../privacy/secure-delete";
-import type { ParsedFile, ParsedUpload } from "./parse";
+import type { ParsedUpload } from "./parse";
 
 /**
- * What confirm needs: the validated rows (only the columns the import uses — never a
- * personnummer nor any other column of the file), the format label and the file's SHA-256.
+ * A saved preview: what confirm needs to know before it runs. The validated rows themselves
+ * (only the columns the import uses — never a personnummer nor any other column of the
+ * file), the format label and the file's SHA-256 are kept as JSON in `content`, which the
+ * import runner reads (pendingContent): on the Node server in the import's worker thread,
+ * never on the thread that answers requests.
  */
-export type PendingUpload =
-  | (PendingCommon & { kind: "staff"; parsed: ParsedFile<StaffRows> })
-  | (PendingCommon & { kind: "completions"; parsed: ParsedFile<CompletionRows> });
-type PendingCommon = { id: string; fileName: string; asOf: string | null };
-/** A preview before it has an id (Omit on each member, so `kind` still tells `parsed`). */
-export type NewPendingUpload =
-  | Omit<Extract<PendingUpload, { kind: "staff" }>, "id">
-  | Omit<Extract<PendingUpload, { kind: "completions" }>, "id">;
+export interface PendingUpload {
+  id: string;
+  kind: "staff" | "completions";
+  fileName: string;
+  asOf: string | null;
+}
+/** A preview before it has an id: the parsed rows, as objects or already as JSON. */
+export interface NewPendingUpload {
+  kind: "staff" | "completions";
+  fileName: string;
+  asOf: string | null;
+  parsed: ParsedUpload | string;
+}
 
 /** Tags parsed rows with their kind (what the preview saves for the confirm). */
 export function newPendingUpload(
   kind: "staff" | "completions",
   fileName: string,
   asOf: string | null,
-  parsed: ParsedUpload,
+  parsed: ParsedUpload | string,
 ): NewPendingUpload {
-  return kind === "staff"
-    ? { kind, fileName, asOf, parsed: parsed as ParsedFile<StaffRows> }
-    : { kind, fileName, asOf, parsed: parsed as ParsedFile<CompletionRows> };
+  return { kind, fileName, asOf, parsed };
 }
 
 /**
@@ -99,7 +103,7 @@ export async function savePendingUpload(
     kind: upload.kind,
     fileName: upload.fileName,
     asOf: upload.asOf,
-    content: JSON.stringify(upload.parsed),
+    content: typeof upload.parsed === "string" ? upload.parsed : JSON.stringify(upload.parsed),
     createdAt: now.toISOString(),
   });
   return id;
@@ -108,7 +112,7 @@ export async function savePendingUpload(
 /**
  * The user's own fresh pending upload, or null (someone else's id is as good as none). It is
  * NOT deleted here: the apply takes it inside its write transaction (runner.ts claimPending),
- * so a confirm that fails can simply be retried.
+ * so a confirm that fails can simply be retried. The rows are not read here (pendingContent).
  */
 export async function loadPendingUpload(
   db: Db,
@@ -118,20 +122,29 @@ export async function loadPendingUpload(
 ): Promise<PendingUpload | null> {
   const mine = and(eq(pendingUploads.id, id), eq(pendingUploads.userId, userId));
   const [row] = await db
-    .select()
+    .select({
+      id: pendingUploads.id,
+      kind: pendingUploads.kind,
+      fileName: pendingUploads.fileName,
+      asOf: pendingUploads.asOf,
+    })
     .from(pendingUploads)
     .where(and(mine, gte(pendingUploads.createdAt, staleBefore(now))));
   if (!row) return null;
-  let parsed: ParsedFile<StaffRows> | ParsedFile<CompletionRows>;
-  try {
-    parsed = JSON.parse(row.content);
-  } catch {
-    return null; // a preview saved by an older version (the file itself): upload again
-  }
-  const common = { id: row.id, fileName: row.fileName, asOf: row.asOf };
-  return row.kind === "staff"
-    ? { ...common, kind: "staff", parsed: parsed as ParsedFile<StaffRows> }
-    : { ...common, kind: "completions", parsed: parsed as ParsedFile<CompletionRows> };
+  const kind = row.kind === "staff" ? "staff" : "completions";
+  return { id: row.id, kind, fileName: row.fileName, asOf: row.asOf };
+}
+
+/** The saved rows (JSON) of the user's preview, or null when it is gone. */
+export async function pendingContent(
+  db: DbOrTx,
+  pending: { id: string; userId: number },
+): Promise<string | null> {
+  const [row] = await db
+    .select({ content: pendingUploads.content })
+    .from(pendingUploads)
+    .where(and(eq(pendingUploads.id, pending.id), eq(pendingUploads.userId, pending.userId)));
+  return row?.content ?? null;
 }
 
 /** Cancel on the preview page: the user's preview is deleted at once. */

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { pendingUploads } from "../../../db/schema";
 import type { CompletionRows } from "../../../imports/completion-rows";
-import type { ReadLimits } from "../../../imports/read/types";
+import { ImportFileError, type ReadLimits } from "../../../imports/read/types";
 import type { StaffRows } from "../../../imports/staff-rows";
 import { loadCourseTitleIndex } from "../courses";
 import {
@@ -18,6 +18,7 @@ import {
 } from "../privacy/secure-delete";
 import { importCompletions } from "./completions";
 import { type ParsedFile, type ParsedUpload, parseCompletionFile, parseStaffFile } from "./parse";
+import { newPendingUpload, pendingContent, savePendingUpload } from "./pending";
 import { importStaff } from "./staff";
 import type { CompletionsReport, StaffReport } from "./types";
 
@@ -26,10 +27,18 @@ export interface ImportJob {
   kind: "staff" | "completions";
   /** The file; empty when `parsed` is given (a confirm applies the preview's kept rows). */
   bytes: Uint8Array;
-  /** Rows parsed earlier (the saved preview): the file itself is not kept between requests. */
-  parsed?: ParsedUpload;
-  /** Return the parsed rows with the report (the preview keeps them for the confirm). */
+  /**
+   * Rows parsed earlier (the saved preview): the file itself is not kept between requests.
+   * As JSON text when it comes from the database, parsed here, where the import runs.
+   */
+  parsed?: ParsedUpload | string;
+  /** Return the parsed rows with the report. */
   keepParsed?: boolean;
+  /**
+   * A web preview: save the parsed rows for the confirm (pending.ts) where the import runs —
+   * on the Node server in the worker thread, so the rows never pass the request thread.
+   */
+  savePreview?: { userId: number; now: string };
   fileName: string;
   /** Staff only: the snapshot date. */
   asOf: string;
@@ -41,7 +50,11 @@ export interface ImportJob {
   pending?: { id: string; userId: number };
 }
 
-export type ImportResult = (StaffReport | CompletionsReport) & { parsed?: ParsedUpload };
+export type ImportResult = (StaffReport | CompletionsReport) & {
+  parsed?: ParsedUpload;
+  /** The saved preview (savePreview), when the file can be applied. */
+  pendingId?: string;
+};
 export type ImportRunner = (job: ImportJob) => Promise<ImportResult>;
 
 /**
@@ -61,7 +74,7 @@ export function claimPending(pending: { id: string; userId: number }, embedded =
 }
 
 export async function runImportJob(db: Db, job: ImportJob): Promise<ImportResult> {
-  const parsed = job.parsed ?? (job.keepParsed ? await parseJob(db, job) : undefined);
+  const parsed = await parsedRows(db, job);
   const input = {
     bytes: job.bytes,
     fileName: job.fileName,
@@ -84,7 +97,45 @@ export async function runImportJob(db: Db, job: ImportJob): Promise<ImportResult
         });
   // The claimed preview's old page versions must not linger in the write-ahead log either.
   if (job.pending && report.importId !== null) await truncateWriteAheadLog(db);
+  if (
+    job.savePreview &&
+    parsed &&
+    report.errors.length === 0 &&
+    report.alreadyImportedAs === null
+  ) {
+    const asOf = job.kind === "staff" ? job.asOf : null;
+    const pendingId = await savePendingUpload(
+      db,
+      job.savePreview.userId,
+      newPendingUpload(job.kind, report.fileName, asOf, parsed),
+      new Date(job.savePreview.now),
+    );
+    return { ...report, pendingId };
+  }
   return job.keepParsed && parsed ? { ...report, parsed } : report;
+}
+
+/** Rows given, rows of the saved preview this confirm applies, or the file parsed now. */
+async function parsedRows(db: Db, job: ImportJob): Promise<ParsedUpload | undefined> {
+  if (typeof job.parsed === "string") return savedPreview(job.parsed);
+  if (job.parsed) return job.parsed;
+  if (job.pending && job.bytes.length === 0) {
+    const content = await pendingContent(db, job.pending);
+    if (content === null) {
+      throw new ImportFileError("Förhandsgranskningen finns inte längre. Ladda upp filen igen.");
+    }
+    return savedPreview(content);
+  }
+  return job.keepParsed || job.savePreview ? parseJob(db, job) : undefined;
+}
+
+/** The saved preview's rows; one saved by an older version (the file itself) is no use. */
+function savedPreview(json: string): ParsedUpload {
+  try {
+    return JSON.parse(json) as ParsedUpload;
+  } catch {
+    throw new ImportFileError("Förhandsgranskningen finns inte längre. Ladda upp filen igen.");
+  }
 }
 
 async function parseJob(db: Db, job: ImportJob): Promise<ParsedUpload> {
