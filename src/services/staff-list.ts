@@ -4,13 +4,21 @@ import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { type Scope, unitScopeFilter } from "../auth/scope";
 import type { UnitRef } from "../domain/coverage";
+import {
+  filterStaff,
+  queryStaff,
+  type StaffFilter,
+  type StaffPage,
+  type StaffQuery,
+  sortStaff,
+} from "../domain/staff-query";
 import { type StaffRow, type StaffStatus, staffStatus } from "../domain/staff-status";
 import { firstDateColumns, subtreeFilter } from "./facts";
 
 export async function loadStaffRows(
   db: Db,
   scope: Scope,
-  q: { unit: UnitRef; asOf: string; courseId: string },
+  q: { unit: UnitRef | null; asOf: string; courseId: string },
 ): Promise<StaffRow[]> {
   const rows = await db.all<{
     person_id: number;
@@ -29,7 +37,7 @@ export async function loadStaffRows(
   }>(sql`
     SELECT p.id AS person_id, p.employee_no, p.first_name, p.last_name, p.email, e.title,
       u.name AS unit_name, u.code AS unit_code, e.valid_from, e.extent,
-      ${otherUnitsColumn(q.unit.path, q.asOf)},
+      ${otherUnitsColumn(q.unit?.path, q.asOf)},
       ${firstDateColumns(q.courseId, sql`e.person_id`, true)}
     FROM employments e
     JOIN people p ON p.id = e.person_id
@@ -37,7 +45,7 @@ export async function loadStaffRows(
     WHERE e.valid_from <= ${q.asOf}
       AND (e.valid_to IS NULL OR e.valid_to >= ${q.asOf})
       AND ${unitScopeFilter(scope, sql`u.path`)}
-      ${subtreeFilter(q.unit.path)}
+      ${subtreeFilter(q.unit?.path)}
     ORDER BY p.id, u.name, e.id
   `);
   return rows.map((r) => ({
@@ -70,10 +78,11 @@ function otherUnitsColumn(unitPath: string | undefined, asOf: string) {
         AND u2.path NOT LIKE ${`${unitPath}%`}) AS other_units`;
 }
 
+/** Everyone in the unit's subtree (or, with no unit, the whole scope) on the date. */
 export async function getStaffStatus(
   db: Db,
   scope: Scope,
-  q: { unit: UnitRef; asOf: string; courseId?: string },
+  q: { unit: UnitRef | null; asOf: string; courseId?: string },
 ): Promise<StaffStatus[]> {
   const rows = await loadStaffRows(db, scope, {
     unit: q.unit,
@@ -81,4 +90,25 @@ export async function getStaffStatus(
     courseId: q.courseId ?? MANDATORY_COURSE_ID,
   });
   return staffStatus(rows, q.asOf);
+}
+
+type StaffListQuery = { unit: UnitRef | null; asOf: string; courseId?: string };
+
+/** One page of the staff list as searched and sorted (the page the web shows). */
+export async function getStaffPage(
+  db: Db,
+  scope: Scope,
+  q: StaffListQuery & { query: StaffQuery },
+): Promise<StaffPage<StaffStatus>> {
+  return queryStaff(await getStaffStatus(db, scope, q), q.query);
+}
+
+/** Every row the filter matches, in the page's order, without paging (what the export holds). */
+export async function getStaffSelection(
+  db: Db,
+  scope: Scope,
+  q: StaffListQuery & { query: StaffFilter & Pick<StaffQuery, "sort" | "direction"> },
+): Promise<StaffStatus[]> {
+  const rows = filterStaff(await getStaffStatus(db, scope, q), q.query);
+  return sortStaff(rows, q.query.sort, q.query.direction);
 }
