@@ -40,6 +40,7 @@ export function ChefHomePage(props: ChefHomeProps) {
   return (
     <>
       <script src="/static/copy-addresses.js" defer></script>
+      <link rel="stylesheet" href="/static/staff.css" />
       <h1>{unit ? unit.name : "Dina enheter"}</h1>
       <p class="lead">
         {courseTitle}, per {asOfLabel}.
@@ -104,36 +105,36 @@ function RemainingSection({
               i personalförteckningen och behöver påminnas på annat sätt.
             </p>
           ) : null}
-          <div class="table-scroll">
-            <table class="remaining-table">
-              <caption>
-                Har inte påbörjat
-                {remaining.length > shown.length
-                  ? ` (de första ${shown.length} av ${formatCount(remaining.length)})`
-                  : ""}
-              </caption>
-              <thead>
+          <table class="remaining-table cards">
+            <caption>
+              Har inte påbörjat
+              {remaining.length > shown.length
+                ? ` (de första ${shown.length} av ${formatCount(remaining.length)})`
+                : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Namn</th>
+                <th scope="col">E-post</th>
+                <th scope="col">Befattning</th>
+                <th scope="col">Anställd sedan</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
                 <tr>
-                  <th scope="col">Namn</th>
-                  <th scope="col">E-post</th>
-                  <th scope="col">Befattning</th>
-                  <th scope="col">Anställd sedan</th>
+                  <th scope="row">
+                    <a href={urls.person(r.personId, asOf)}>{r.name}</a>
+                  </th>
+                  <td data-label="E-post">
+                    {r.email ? <a href={`mailto:${r.email}`}>{r.email}</a> : "saknas"}
+                  </td>
+                  <td data-label="Befattning">{r.title ?? ""}</td>
+                  <td data-label="Anställd sedan">{r.employedFrom}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {shown.map((r) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={urls.person(r.personId, asOf)}>{r.name}</a>
-                    </th>
-                    <td>{r.email ? <a href={`mailto:${r.email}`}>{r.email}</a> : "saknas"}</td>
-                    <td>{r.title ?? ""}</td>
-                    <td>{r.employedFrom}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         </>
       )}
       <p class="actions">

@@ -3,6 +3,7 @@ import { MAX_STAFF_SEARCH, type StaffPage, type StaffQuery } from "../../src/dom
 import type { StaffStatus } from "../../src/domain/staff-status";
 import { StaffPager } from "../components/staff-pager";
 import { StaffTable } from "../components/staff-table";
+import { TableWrap } from "../components/table-wrap";
 import { formatCount } from "../format";
 import { urls } from "../urls";
 
@@ -27,6 +28,7 @@ export function StaffListPage(view: StaffListView) {
         <a href={urls.coverage(unit.id, asOf)}>← Täckning för {unit.name}</a>
       </p>
       <h1>Personal: {unit.name}</h1>
+      <link rel="stylesheet" href="/static/staff.css" />
       {/* The search fires after a pause in typing, the date only when it is a whole date:
           not one request per keystroke. A new filter starts again on page 1. */}
       <form
@@ -97,7 +99,9 @@ export function StaffListResult({
       {/* The sort travels with the filter form (form=), so a new search keeps the order. */}
       <input type="hidden" form={FORM_ID} name="sortera" value={query.sort} />
       <input type="hidden" form={FORM_ID} name="ordning" value={query.direction} />
-      <p class="staff-count">{countLine(query, result)}</p>
+      <p class="staff-count" data-announce={countLine(query, result)}>
+        {countLine(query, result)}
+      </p>
       {result.matching > 0 ? (
         <>
           <p class="actions">
@@ -108,9 +112,9 @@ export function StaffListResult({
               Exportera {filtered ? "urvalet" : "listan"} (CSV)
             </a>
           </p>
-          <div class="table-scroll">
+          <TableWrap label="Anställda och status, rullas i sidled">
             <StaffTable unitId={unit.id} asOf={asOf} query={query} rows={result.rows} />
-          </div>
+          </TableWrap>
           <StaffPager
             unitId={unit.id}
             asOf={asOf}
