@@ -105,13 +105,14 @@ function RemainingSection({
               i personalförteckningen och behöver påminnas på annat sätt.
             </p>
           ) : null}
+          {remaining.length > shown.length ? (
+            <p>
+              De första {shown.length} av {formatCount(remaining.length)}, efter efternamn.
+            </p>
+          ) : null}
           <table class="remaining-table cards">
-            <caption>
-              Har inte påbörjat
-              {remaining.length > shown.length
-                ? ` (de första ${shown.length} av ${formatCount(remaining.length)})`
-                : ""}
-            </caption>
+            {/* The section's heading says it; the caption is for screen readers' table lists. */}
+            <caption class="visually-hidden">Har inte påbörjat</caption>
             <thead>
               <tr>
                 <th scope="col">Namn</th>
