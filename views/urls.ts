@@ -1,4 +1,19 @@
 /** URLs of the report pages, built in one place so links and forms agree. */
+import { DEFAULT_STAFF_QUERY, type StaffQuery } from "../src/domain/staff-query";
+
+/** A staff list's filter, sort and page as URL parameters; defaults are left out. */
+export type StaffUrlQuery = Partial<StaffQuery>;
+
+function staffParams(q: StaffUrlQuery = {}, withPage = true) {
+  return {
+    visa: q.onlyRemaining ? "kvar" : null,
+    sok: q.search?.trim() || null,
+    sortera: q.sort && q.sort !== DEFAULT_STAFF_QUERY.sort ? q.sort : null,
+    ordning: q.direction && q.direction !== DEFAULT_STAFF_QUERY.direction ? q.direction : null,
+    sida: withPage && q.page && q.page > 1 ? q.page : null,
+  };
+}
+
 function query(params: Record<string, string | number | null | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params))
@@ -12,9 +27,11 @@ export const urls = {
     `/tackning${query({ enhet: unitId, datum: asOf })}`,
   coverageExport: (unitId: number | null, asOf: string, format: "xlsx" | "csv") =>
     `/tackning/export.${format}${query({ enhet: unitId, datum: asOf })}`,
-  staff: (unitId: number, asOf: string) => `/tackning/enhet/${unitId}${query({ datum: asOf })}`,
-  staffExport: (unitId: number, asOf: string, format: "xlsx" | "csv") =>
-    `/tackning/enhet/${unitId}/export.${format}${query({ datum: asOf })}`,
+  staff: (unitId: number, asOf: string, q?: StaffUrlQuery) =>
+    `/tackning/enhet/${unitId}${query({ datum: asOf, ...staffParams(q) })}`,
+  /** The export holds every row the filter matches, in the list's order: no page. */
+  staffExport: (unitId: number, asOf: string, format: "xlsx" | "csv", q?: StaffUrlQuery) =>
+    `/tackning/enhet/${unitId}/export.${format}${query({ datum: asOf, ...staffParams(q, false) })}`,
   person: (personId: number, asOf: string) => `/person/${personId}${query({ datum: asOf })}`,
   annual: (year: number, unitId?: number | null) => `/rapport/${year}${query({ enhet: unitId })}`,
   lock: (year: number) => `/rapport/${year}/las`,

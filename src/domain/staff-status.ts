@@ -25,7 +25,10 @@ export interface StaffRow {
 export interface StaffStatus {
   personId: number;
   employeeNo: string | null;
+  /** "Förnamn Efternamn", as shown; the parts are kept for sorting by surname. */
   name: string;
+  firstName: string;
+  lastName: string;
   email: string | null;
   title: string | null;
   /** Unit names, joined when someone holds two employments in the subtree. */
@@ -40,6 +43,7 @@ export interface StaffStatus {
   completedOn: string | null;
 }
 
+const SWEDISH = new Intl.Collator("sv");
 const ORDER: Record<CourseStatus, number> = { not_started: 0, started: 1, completed: 2 };
 
 /** One row per person; those who have not started first, then by surname and first name. */
@@ -59,6 +63,8 @@ export function staffStatus(rows: readonly StaffRow[], asOf: string): StaffStatu
       personId: r.personId,
       employeeNo: r.employeeNo,
       name: `${r.firstName} ${r.lastName}`.trim(),
+      firstName: r.firstName,
+      lastName: r.lastName,
       email: r.email,
       title: r.title,
       units: r.unitName,
@@ -70,9 +76,8 @@ export function staffStatus(rows: readonly StaffRow[], asOf: string): StaffStatu
       completedOn,
     });
   }
-  const nameKey = new Map(rows.map((r) => [r.personId, `${r.lastName}\u0000${r.firstName}`]));
   const byName = (a: StaffStatus, b: StaffStatus) =>
-    (nameKey.get(a.personId) ?? "").localeCompare(nameKey.get(b.personId) ?? "", "sv");
+    SWEDISH.compare(a.lastName, b.lastName) || SWEDISH.compare(a.firstName, b.firstName);
   return [...byPerson.values()].sort(
     (a, b) => ORDER[a.status] - ORDER[b.status] || byName(a, b) || a.personId - b.personId,
   );

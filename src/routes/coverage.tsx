@@ -16,11 +16,12 @@ import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverageWithTrend } from "../services/coverage-page";
 import { getPersonWithPosts } from "../services/person-posts";
 import { logAccess } from "../services/privacy/access-log";
-import { getStaffStatus } from "../services/staff-list";
+import { getStaffPage } from "../services/staff-list";
 import { unitsInScope } from "../services/units";
 import { badQuery, idParam, NO_SUCH_UNIT, validParam } from "./params";
 import { isFragment, page } from "./render";
 import { asOfFrom, reportQuery, scopedUnit } from "./report-params";
+import { staffAccessDetail, staffQueryOf, validStaffQuery } from "./staff-params";
 
 export const coverageRoutes = new Hono<AppEnv>()
   .get(
@@ -60,13 +61,15 @@ export const coverageRoutes = new Hono<AppEnv>()
     "/tackning/enhet/:id",
     requireRole(...CAN.viewReports),
     validParam(idParam, NO_SUCH_UNIT),
-    zValidator("query", reportQuery, badQuery),
+    validStaffQuery,
     async (c) => {
       const db = c.get("db");
       const unit = (await scopedUnit(c, c.req.valid("param").id))!;
-      const { asOf, notice } = asOfFrom(c, c.req.valid("query").datum);
-      const [rows, courseTitle] = await Promise.all([
-        getStaffStatus(db, c.get("scope"), { unit, asOf }),
+      const params = c.req.valid("query");
+      const { asOf, notice } = asOfFrom(c, params.datum);
+      const asked = staffQueryOf(params);
+      const [result, courseTitle] = await Promise.all([
+        getStaffPage(db, c.get("scope"), { unit, asOf, query: asked }),
         mandatoryCourseTitle(db),
       ]);
       await logAccess(
@@ -76,7 +79,8 @@ export const coverageRoutes = new Hono<AppEnv>()
           kind: "staff_list",
           unitId: unit.id,
           asOf,
-          count: rows.length,
+          count: result.rows.length,
+          detail: staffAccessDetail(asked, result),
           ip: c.get("clientIp"),
         },
         c.get("now")(),
@@ -86,9 +90,9 @@ export const coverageRoutes = new Hono<AppEnv>()
         asOf,
         asOfLabel: formatSwedishDate(asOf),
         courseTitle,
-        rows,
+        query: { ...asked, page: result.page },
+        result,
         notice,
-        onlyRemaining: c.req.query("visa") === "kvar",
       };
       c.header("Vary", "HX-Request");
       return page(

@@ -18,6 +18,7 @@ import {
   type ExportTable,
   staffExportTable,
 } from "../domain/export-tables";
+import { describeStaffFilter } from "../domain/staff-query";
 import { UserError } from "../domain/user-error";
 import type { AppEnv, SignedInEnv } from "../env";
 import { shownAnnualReport } from "../services/annual-report-view";
@@ -26,9 +27,10 @@ import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverage } from "../services/coverage";
 import { logAccess } from "../services/privacy/access-log";
 import { attachment, CONTENT_TYPES, type ExportFormat, exportBody } from "../services/spreadsheet";
-import { getStaffStatus } from "../services/staff-list";
+import { getStaffSelection } from "../services/staff-list";
 import { idParam, NO_SUCH_REPORT, NO_SUCH_UNIT, validParam, yearParam } from "./params";
 import { asOfFrom, scopedUnit, validReportQuery } from "./report-params";
+import { staffQueryOf, validStaffQuery } from "./staff-params";
 
 function slug(text: string): string {
   return text
@@ -104,29 +106,39 @@ for (const format of FORMATS) {
       `/tackning/enhet/:id/export.${format}`,
       can,
       validParam(idParam, NO_SUCH_UNIT),
-      validReportQuery,
+      validStaffQuery,
       async (c) => {
         const unit = (await scopedUnit(c, c.req.valid("param").id))!;
-        const { asOf } = asOfFrom(c, c.req.valid("query").datum);
-        const rows = await getStaffStatus(c.get("db"), c.get("scope"), { unit, asOf });
+        const params = c.req.valid("query");
+        const { asOf } = asOfFrom(c, params.datum);
+        // The export follows the list's filter and order (not its page): what the user sees.
+        const query = staffQueryOf(params);
+        const rows = await getStaffSelection(c.get("db"), c.get("scope"), { unit, asOf, query });
+        const filter = describeStaffFilter(query);
         const entry = { kind: "staff_export", unitId: unit.id, asOf, count: rows.length } as const;
         await logAccess(
           c.get("db"),
-          { ...entry, userId: c.get("user").id, detail: format, ip: c.get("clientIp") },
+          {
+            ...entry,
+            userId: c.get("user").id,
+            detail: filter ? `${format}, ${filter}` : format,
+            ip: c.get("clientIp"),
+          },
           c.get("now")(),
         );
-        const fileName = `personal-${slug(unit.code ?? unit.name)}-${asOf}.${format}`;
+        const suffix = query.onlyRemaining ? "-ej-paborjat" : query.search.trim() ? "-urval" : "";
+        const fileName = `personal-${slug(unit.code ?? unit.name)}-${asOf}${suffix}.${format}`;
         const about = {
           kind: "staff" as const,
           title: "Personal och utbildningsstatus",
-          selection: selectionOf(c, unit),
+          selection: `${selectionOf(c, unit)}${filter ? `; ${filter}` : ""}`,
           asOf,
         };
         return send(
           c,
           staffExportTable(rows, asOf),
           { format, fileName, sheetName: "Personal", about },
-          { kind: "staff", unit: unit.code ?? unit.name, asOf },
+          { kind: "staff", unit: unit.code ?? unit.name, asOf, filter },
         );
       },
     )

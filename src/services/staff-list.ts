@@ -4,76 +4,95 @@ import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { type Scope, unitScopeFilter } from "../auth/scope";
 import type { UnitRef } from "../domain/coverage";
+import {
+  filterStaff,
+  queryStaff,
+  type StaffFilter,
+  type StaffPage,
+  type StaffQuery,
+  sortStaff,
+} from "../domain/staff-query";
 import { type StaffRow, type StaffStatus, staffStatus } from "../domain/staff-status";
 import { firstDateColumns, subtreeFilter } from "./facts";
 
 export async function loadStaffRows(
   db: Db,
   scope: Scope,
-  q: { unit: UnitRef; asOf: string; courseId: string },
+  q: { unit: UnitRef | null; asOf: string; courseId: string },
 ): Promise<StaffRow[]> {
-  const rows = await db.all<{
-    person_id: number;
-    employee_no: string | null;
-    first_name: string;
-    last_name: string;
-    email: string | null;
-    title: string | null;
-    unit_name: string;
-    unit_code: string | null;
-    valid_from: string;
-    extent: number | null;
-    other_units: string | null;
-    started_on: string | null;
-    completed_on: string | null;
-  }>(sql`
-    SELECT p.id AS person_id, p.employee_no, p.first_name, p.last_name, p.email, e.title,
-      u.name AS unit_name, u.code AS unit_code, e.valid_from, e.extent,
-      ${otherUnitsColumn(q.unit.path, q.asOf)},
-      ${firstDateColumns(q.courseId, sql`e.person_id`, true)}
+  // One JSON array in one row, as in facts.ts: materialising 5 000 result rows in the libSQL
+  // client costs several times more than JSON.parse, and over HTTP it is one payload.
+  const [result] = await db.all<{ rows: string }>(sql`
+    SELECT json_group_array(json_array(
+      p.id, p.employee_no, p.first_name, p.last_name, p.email, e.title,
+      u.name, u.code, e.valid_from, e.extent,
+      ${otherUnitsColumn(q.unit?.path, q.asOf)},
+      ${firstDateColumns(q.courseId, sql`e.person_id`)},
+      e.id
+    )) AS rows
     FROM employments e
     JOIN people p ON p.id = e.person_id
     JOIN units u ON u.id = e.unit_id
     WHERE e.valid_from <= ${q.asOf}
       AND (e.valid_to IS NULL OR e.valid_to >= ${q.asOf})
       AND ${unitScopeFilter(scope, sql`u.path`)}
-      ${subtreeFilter(q.unit.path)}
-    ORDER BY p.id, u.name, e.id
+      ${subtreeFilter(q.unit?.path)}
   `);
-  return rows.map((r) => ({
-    personId: r.person_id,
-    employeeNo: r.employee_no,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    email: r.email,
-    title: r.title,
-    unitName: r.unit_name,
-    unitCode: r.unit_code,
-    validFrom: r.valid_from,
-    extent: r.extent,
-    otherUnits: r.other_units,
-    startedOn: r.started_on,
-    completedOn: r.completed_on,
+  const tuples = JSON.parse(result?.rows ?? "[]") as StaffTuple[];
+  // Person, then unit name, then employment: staffStatus keeps the first post's details.
+  tuples.sort((a, b) => a[0] - b[0] || (a[6] < b[6] ? -1 : a[6] > b[6] ? 1 : 0) || a[13] - b[13]);
+  return tuples.map((r) => ({
+    personId: r[0],
+    employeeNo: r[1],
+    firstName: r[2],
+    lastName: r[3],
+    email: r[4],
+    title: r[5],
+    unitName: r[6],
+    unitCode: r[7],
+    validFrom: r[8],
+    extent: r[9],
+    otherUnits: r[10],
+    startedOn: r[11],
+    completedOn: r[12],
   }));
 }
+
+type StaffTuple = [
+  personId: number,
+  employeeNo: string | null,
+  firstName: string,
+  lastName: string,
+  email: string | null,
+  title: string | null,
+  unitName: string,
+  unitCode: string | null,
+  validFrom: string,
+  extent: number | null,
+  otherUnits: string | null,
+  startedOn: string | null,
+  completedOn: string | null,
+  employmentId: number,
+];
 
 /**
  * The person's other units on the date, outside this subtree ("även Nattpatrullen"): only
  * their names, whatever the scope — a chef sees where else someone works, not that unit's data.
  */
 function otherUnitsColumn(unitPath: string | undefined, asOf: string) {
-  if (!unitPath) return sql`NULL AS other_units`;
+  if (!unitPath) return sql`NULL`;
   return sql`(SELECT group_concat(u2.name, ', ') FROM employments e2
       JOIN units u2 ON u2.id = e2.unit_id
       WHERE e2.person_id = e.person_id AND e2.valid_from <= ${asOf}
         AND (e2.valid_to IS NULL OR e2.valid_to >= ${asOf})
-        AND u2.path NOT LIKE ${`${unitPath}%`}) AS other_units`;
+        AND u2.path NOT LIKE ${`${unitPath}%`})`;
 }
 
+/** Everyone in the unit's subtree (or, with no unit, the whole scope) on the date. */
 export async function getStaffStatus(
   db: Db,
   scope: Scope,
-  q: { unit: UnitRef; asOf: string; courseId?: string },
+  q: { unit: UnitRef | null; asOf: string; courseId?: string },
 ): Promise<StaffStatus[]> {
   const rows = await loadStaffRows(db, scope, {
     unit: q.unit,
@@ -81,4 +100,25 @@ export async function getStaffStatus(
     courseId: q.courseId ?? MANDATORY_COURSE_ID,
   });
   return staffStatus(rows, q.asOf);
+}
+
+type StaffListQuery = { unit: UnitRef | null; asOf: string; courseId?: string };
+
+/** One page of the staff list as searched and sorted (the page the web shows). */
+export async function getStaffPage(
+  db: Db,
+  scope: Scope,
+  q: StaffListQuery & { query: StaffQuery },
+): Promise<StaffPage<StaffStatus>> {
+  return queryStaff(await getStaffStatus(db, scope, q), q.query);
+}
+
+/** Every row the filter matches, in the page's order, without paging (what the export holds). */
+export async function getStaffSelection(
+  db: Db,
+  scope: Scope,
+  q: StaffListQuery & { query: StaffFilter & Pick<StaffQuery, "sort" | "direction"> },
+): Promise<StaffStatus[]> {
+  const rows = filterStaff(await getStaffStatus(db, scope, q), q.query);
+  return sortStaff(rows, q.query.sort, q.query.direction);
 }

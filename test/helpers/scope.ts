@@ -48,6 +48,12 @@ export const CHEF_SCOPE_URLS: ScopeCase[] = [
   { url: "/rapport/2025/export.xlsx", adminSees: false },
   { url: "/tackning/export.csv", adminSees: false },
   { url: "/imports/people?person={employeeNo}", headers: { "HX-Request": "true" } },
+  // Issue 16: search, sort and paging of the staff list and its filtered export.
+  { url: "/tackning/enhet/{unitId}?sok={employeeNo}" },
+  { url: "/tackning/enhet/{unitId}?sortera=namn&ordning=fallande&sida=2" },
+  { url: "/tackning/enhet/{unitId}?visa=kvar&sida=1", headers: { "HX-Request": "true" } },
+  { url: "/tackning/enhet/{unitId}/export.xlsx?visa=kvar&sortera=namn" },
+  { url: "/tackning/enhet/{unitId}/export.csv?sok={employeeNo}" },
   { url: "/imports/unmatched", adminSees: false },
 ];
 

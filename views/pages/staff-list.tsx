@@ -1,6 +1,10 @@
 import type { UnitRef } from "../../src/domain/coverage";
-import { STATUS_LABEL, type StaffStatus } from "../../src/domain/staff-status";
-import { formatCount, formatExtent } from "../format";
+import { MAX_STAFF_SEARCH, type StaffPage, type StaffQuery } from "../../src/domain/staff-query";
+import type { StaffStatus } from "../../src/domain/staff-status";
+import { StaffPager } from "../components/staff-pager";
+import { StaffTable } from "../components/staff-table";
+import { TableWrap } from "../components/table-wrap";
+import { formatCount } from "../format";
 import { urls } from "../urls";
 
 export interface StaffListView {
@@ -8,26 +12,32 @@ export interface StaffListView {
   asOf: string;
   asOfLabel: string;
   courseTitle: string;
-  rows: StaffStatus[];
-  /** Show only those who have not started (what a chef follows up). */
-  onlyRemaining: boolean;
+  /** The search, filter, sort and page asked for (page clamped to the last one). */
+  query: StaffQuery;
+  result: StaffPage<StaffStatus>;
   notice?: string | null;
 }
 
+const FORM_ID = "staff-filter";
+
 export function StaffListPage(view: StaffListView) {
-  const { unit, asOf } = view;
+  const { unit, asOf, query } = view;
   return (
     <>
       <p>
         <a href={urls.coverage(unit.id, asOf)}>← Täckning för {unit.name}</a>
       </p>
       <h1>Personal: {unit.name}</h1>
+      <link rel="stylesheet" href="/static/staff.css" />
+      {/* The search fires after a pause in typing, the date only when it is a whole date:
+          not one request per keystroke. A new filter starts again on page 1. */}
       <form
+        id={FORM_ID}
         method="get"
         action={`/tackning/enhet/${unit.id}`}
         class="inline report-filter"
         hx-get={`/tackning/enhet/${unit.id}`}
-        hx-trigger="change delay:700ms"
+        hx-trigger="submit, change from:#visa-kvar, change delay:700ms from:#datum, input changed delay:400ms from:#sok, search from:#sok"
         hx-target="#staff-result"
         hx-swap="outerHTML"
         hx-push-url="true"
@@ -38,9 +48,26 @@ export function StaffListPage(view: StaffListView) {
           <input id="datum" name="datum" type="date" value={asOf} required />
         </div>
         <div>
+          <label for="sok">Sök namn, e-post, anst.nr, enhet eller befattning</label>
+          <input
+            id="sok"
+            name="sok"
+            type="search"
+            value={query.search}
+            maxlength={MAX_STAFF_SEARCH}
+            autocomplete="off"
+          />
+        </div>
+        <div>
           <label class="checkbox">
-            <input type="checkbox" name="visa" value="kvar" checked={view.onlyRemaining} /> Bara de
-            som inte påbörjat
+            <input
+              id="visa-kvar"
+              type="checkbox"
+              name="visa"
+              value="kvar"
+              checked={query.onlyRemaining}
+            />{" "}
+            Bara de som inte påbörjat
           </label>
         </div>
         <button type="submit">Visa</button>
@@ -55,62 +82,66 @@ export function StaffListResult({
   asOf,
   asOfLabel,
   courseTitle,
-  rows,
+  query,
+  result,
   notice,
-  onlyRemaining,
 }: StaffListView) {
-  const remaining = rows.filter((r) => r.status === "not_started").length;
-  const shown = onlyRemaining ? rows.filter((r) => r.status === "not_started") : rows;
+  const filtered = query.onlyRemaining || query.search.trim() !== "";
   return (
     <div id="staff-result">
       {notice ? <p class="notice error">{notice}</p> : null}
       <p class="lead">
-        {courseTitle}, per {asOfLabel}: {formatCount(rows.length)} anställda,{" "}
-        {remaining === 0
+        {courseTitle}, per {asOfLabel}: {formatCount(result.all)} anställda,{" "}
+        {result.remaining === 0
           ? "alla har påbörjat eller genomfört."
-          : `${formatCount(remaining)} har inte påbörjat.`}
+          : `${formatCount(result.remaining)} har inte påbörjat.`}
       </p>
-      <p class="actions">
-        <a href={urls.staffExport(unit.id, asOf, "xlsx")}>Exportera lista (Excel)</a>{" "}
-        <a href={urls.staffExport(unit.id, asOf, "csv")}>Exportera lista (CSV)</a>
+      {/* The sort travels with the filter form (form=), so a new search keeps the order. */}
+      <input type="hidden" form={FORM_ID} name="sortera" value={query.sort} />
+      <input type="hidden" form={FORM_ID} name="ordning" value={query.direction} />
+      <p class="staff-count" data-announce={countLine(query, result)}>
+        {countLine(query, result)}
       </p>
-      <table class="staff-table">
-        <caption>Anställda och status</caption>
-        <thead>
-          <tr>
-            <th scope="col">Namn</th>
-            <th scope="col">Anst.nr</th>
-            <th scope="col">Enhet</th>
-            <th scope="col">Befattning</th>
-            <th scope="col">Status</th>
-            <th scope="col">Påbörjad</th>
-            <th scope="col">Genomförd</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr class={`status-${r.status}`}>
-              <th scope="row">
-                <a href={urls.person(r.personId, asOf)}>{r.name}</a>
-              </th>
-              <td>{r.employeeNo ?? ""}</td>
-              <td>
-                {r.units}
-                {r.otherUnits ? <span class="also"> (även {r.otherUnits})</span> : null}
-              </td>
-              <td>
-                {r.title ?? ""}
-                {r.extents.length > 0 ? `, ${r.extents.map(formatExtent).join(" + ")}` : ""}
-              </td>
-              <td>
-                <span class={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
-              </td>
-              <td>{r.startedOn ?? "–"}</td>
-              <td>{r.completedOn ?? "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {result.matching > 0 ? (
+        <>
+          <p class="actions">
+            <a href={urls.staffExport(unit.id, asOf, "xlsx", query)}>
+              Exportera {filtered ? "urvalet" : "listan"} (Excel)
+            </a>
+            <a href={urls.staffExport(unit.id, asOf, "csv", query)}>
+              Exportera {filtered ? "urvalet" : "listan"} (CSV)
+            </a>
+          </p>
+          <TableWrap label="Anställda och status, rullas i sidled">
+            <StaffTable unitId={unit.id} asOf={asOf} query={query} rows={result.rows} />
+          </TableWrap>
+          <StaffPager
+            unitId={unit.id}
+            asOf={asOf}
+            query={query}
+            page={result.page}
+            pageCount={result.pageCount}
+          />
+        </>
+      ) : null}
     </div>
   );
+}
+
+/** "Visar 51–100 av 312 som inte påbörjat och matchar ”anna”." */
+function countLine(query: StaffQuery, result: StaffPage<StaffStatus>): string {
+  const what = [
+    query.onlyRemaining ? "som inte påbörjat" : null,
+    query.search.trim() ? `som matchar ”${query.search.trim()}”` : null,
+  ]
+    .filter(Boolean)
+    .join(" och ");
+  if (result.matching === 0) {
+    return what ? `Ingen ${what}.` : "Inga anställda på det datumet.";
+  }
+  const range =
+    result.pageCount > 1
+      ? `Visar ${formatCount(result.first)}–${formatCount(result.last)} av ${formatCount(result.matching)}`
+      : `Visar ${result.matching === 1 ? "1 person" : `alla ${formatCount(result.matching)}`}`;
+  return `${range}${what ? ` ${what}` : ""}.`;
 }
