@@ -12,6 +12,8 @@ export interface ImportsPageProps {
   openUnmatched: number;
   today: string;
   limitLabel: string;
+  /** The upload limit in bytes: the browser checks it before sending. */
+  limitBytes: number;
   error?: string | null;
   notice?: string | null;
 }
@@ -30,7 +32,7 @@ export function ImportsPage(p: ImportsPageProps) {
           {p.notice}
         </p>
       ) : null}
-      <UploadForm today={p.today} limitLabel={p.limitLabel} />
+      <UploadForm today={p.today} limitLabel={p.limitLabel} limitBytes={p.limitBytes} />
       <div id="import-result" aria-live="polite"></div>
       {p.openUnmatched > 0 ? (
         <p class="notice">
@@ -45,7 +47,7 @@ export function ImportsPage(p: ImportsPageProps) {
   );
 }
 
-function UploadForm({ today, limitLabel }: { today: string; limitLabel: string }) {
+function UploadForm(p: { today: string; limitLabel: string; limitBytes: number }) {
   return (
     <form
       method="post"
@@ -56,6 +58,8 @@ function UploadForm({ today, limitLabel }: { today: string; limitLabel: string }
       hx-target="#import-result"
       class="stack upload-form"
       data-upload-form
+      data-max-bytes={String(p.limitBytes)}
+      data-limit-label={p.limitLabel}
     >
       <fieldset>
         <legend>Vad är det för fil?</legend>
@@ -67,14 +71,27 @@ function UploadForm({ today, limitLabel }: { today: string; limitLabel: string }
           eller närvarolista
         </label>
       </fieldset>
-      <label for="asOf">Personalförteckningen gäller per</label>
-      <input id="asOf" name="asOf" type="date" value={today} />
+      <div class="stack" data-as-of-field>
+        <label for="asOf">Personalförteckningen gäller per</label>
+        <input id="asOf" name="asOf" type="date" value={p.today} aria-describedby="asOf-note" />
+        <p id="asOf-note" class="muted" data-as-of-note hidden></p>
+      </div>
       <div class="dropzone" data-dropzone>
         <label for="file">Välj fil eller dra och släpp den här</label>
         <input id="file" name="file" type="file" accept=".xlsx,.xls,.ods,.fods,.csv" required />
-        <p class="muted">Excel (.xlsx, .xls), LibreOffice (.ods) eller CSV, högst {limitLabel}.</p>
+        <p class="muted">
+          Excel (.xlsx, .xls), LibreOffice (.ods) eller CSV, högst {p.limitLabel}.
+        </p>
       </div>
-      <progress class="upload-progress" max="100" value="0" hidden data-upload-progress>
+      <p class="notice error" role="alert" data-upload-error hidden></p>
+      <progress
+        class="upload-progress"
+        max="100"
+        value="0"
+        hidden
+        data-upload-progress
+        aria-label="Uppladdning"
+      >
         Laddar upp …
       </progress>
       <button type="submit">Förhandsgranska</button>
@@ -113,20 +130,10 @@ function ImportHistory({ history }: { history: ImportListItem[] }) {
               {i.status === "undone" ? (
                 "Ångrad"
               ) : (
-                <form
-                  method="post"
-                  action={`/imports/${i.id}/undo`}
-                  class="inline"
-                  data-busy="Ångrar …"
-                >
-                  {/* Older imports lead to a confirmation listing the newer ones first. */}
-                  <button type="submit" class="secondary">
-                    {i.undoable ? "Ångra" : "Ångra med senare …"}
-                  </button>
-                  <progress hidden data-busy-progress>
-                    Ångrar …
-                  </progress>
-                </form>
+                // A confirmation page first: what the import wrote and what undoing removes.
+                <a class="button" href={`/imports/${i.id}/undo`}>
+                  {i.undoable ? "Ångra …" : "Ångra med senare …"}
+                </a>
               )}
             </td>
           </tr>
@@ -143,7 +150,7 @@ const STOCKHOLM_TIME = new Intl.DateTimeFormat("sv-SE", {
 });
 
 /** "2026-11-25 16:19": when it happened, in Stockholm. */
-function stockholmTime(instant: string): string {
+export function stockholmTime(instant: string): string {
   const d = new Date(instant);
   return Number.isNaN(d.getTime()) ? instant : STOCKHOLM_TIME.format(d);
 }
