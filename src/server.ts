@@ -47,26 +47,26 @@ async function main(): Promise<void> {
   const uploadLimitBytes = limitMb > 0 ? Math.round(limitMb * 1024 * 1024) : undefined;
   const oidc = oidcConfigFromEnv(process.env);
   const allowedOrigins = allowedOriginsFromEnv(process.env);
-  root.route(
-    "/",
-    createApp({
-      db,
-      uploadLimitBytes,
-      oidc,
-      allowedOrigins,
-      // Imports run in a worker thread with its own connection: the event loop stays free.
-      importRunner: workerThreadRunner(url, process.env.DATABASE_AUTH_TOKEN),
-      // Behind a reverse proxy set TRUST_PROXY=1 so the client's address comes from the entry
-      // that proxy appended to X-Forwarded-For.
-      clientIp: (c) =>
-        nodeClientIp({
-          trustProxy: process.env.TRUST_PROXY === "1",
-          forwardedFor: c.req.header("x-forwarded-for"),
-          socketAddress: getConnInfo(c).remote.address,
-        }),
-      publicOrigin: publicOriginFromEnv(process.env),
-    }),
-  );
+  const app = createApp({
+    db,
+    uploadLimitBytes,
+    oidc,
+    allowedOrigins,
+    // Imports run in a worker thread with its own connection: the event loop stays free.
+    importRunner: workerThreadRunner(url, process.env.DATABASE_AUTH_TOKEN),
+    // Behind a reverse proxy set TRUST_PROXY=1 so the client's address comes from the entry
+    // that proxy appended to X-Forwarded-For.
+    clientIp: (c) =>
+      nodeClientIp({
+        trustProxy: process.env.TRUST_PROXY === "1",
+        forwardedFor: c.req.header("x-forwarded-for"),
+        socketAddress: getConnInfo(c).remote.address,
+      }),
+    publicOrigin: publicOriginFromEnv(process.env),
+  });
+  // Everything but a static file goes to the app, unknown paths included: its 404 page has the
+  // layout and the menu (a mounted sub-app's notFound would never be reached).
+  root.all("*", (c) => app.fetch(c.req.raw, c.env));
 
   // Upload previews nobody confirmed are personal data: gone within the hour.
   setInterval(

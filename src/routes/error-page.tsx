@@ -6,15 +6,23 @@ import type { AppEnv } from "../env";
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "../services/db-busy";
 import { isFragment, page } from "./render";
 
+const HEADINGS: Partial<Record<number, string>> = {
+  400: "Felaktig adress eller uppgift",
+  403: "Du har inte behörighet",
+  404: "Sidan hittades inte",
+};
+
 /** One Swedish error page for 4xx/5xx; htmx requests get just the message. */
 export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, message: string) {
   // htmx swaps only 2xx responses: a user's mistake must reach the fragment it was aimed at.
-  if (isFragment(c)) return page(c, "Fel", <p class="notice error">{message}</p>, status);
+  // No title for a fragment: the page it lands in keeps its own.
+  if (isFragment(c)) return page(c, "", <p class="notice error">{message}</p>, status);
+  const heading = HEADINGS[status] ?? "Det gick inte";
   return page(
     c,
-    `Fel ${status}`,
+    heading,
     <>
-      <h1>{status === 404 ? "Sidan hittades inte" : "Det gick inte"}</h1>
+      <h1>{heading}</h1>
       <p class="notice error">{message}</p>
       <p>
         <a href={backLink(c)}>{backLink(c) === "/" ? "Till startsidan" : "Tillbaka"}</a>

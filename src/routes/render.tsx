@@ -8,7 +8,7 @@ import type { Child } from "hono/jsx";
 import { jsxRenderer } from "hono/jsx-renderer";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Role } from "../../db/schema";
-import { Layout, type NavItem } from "../../views/layout";
+import { documentTitle, Layout, type NavItem } from "../../views/layout";
 import { CAN } from "../auth/roles";
 import type { AppEnv } from "../env";
 
@@ -58,7 +58,17 @@ function navFor(c: Context<AppEnv>): NavItem[] {
 export const pageRenderer = jsxRenderer<AppEnv>(
   ({ children, title }, ctx) => {
     const c = ctx as Context<AppEnv>;
-    if (isFragment(c)) return <>{children}</>;
+    // htmx takes a root-level <title> out of the fragment (wherever it stands) and makes it
+    // the page's title, so the tab and history say what the swapped-in content is. Last, so
+    // the fragment still begins with its own element. An empty title keeps the old one.
+    if (isFragment(c)) {
+      return (
+        <>
+          {children}
+          {title ? <title>{documentTitle(title)}</title> : null}
+        </>
+      );
+    }
     return (
       <Layout title={title} nav={navFor(c)} userName={c.get("user")?.name ?? null}>
         {children}

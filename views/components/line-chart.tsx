@@ -28,40 +28,43 @@ export function LineChart({ points, label }: { points: LinePoint[]; label: strin
   );
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
   return (
-    <svg
-      class="chart line-chart"
-      viewBox={`0 0 ${W} ${H}`}
-      role="img"
-      aria-label={label}
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title>{label}</title>
-      {[0, 25, 50, 75, 100].map((v) => (
-        <g class="grid">
-          <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
-          <text x={PAD.left - 6} y={y(v) + 4} text-anchor="end">{`${v} %`}</text>
-        </g>
-      ))}
-      {points.map((p, i) =>
-        showsLabel(i, points.length, labelEvery) ? (
-          <text class="axis-label" x={x(i)} y={H - 12} text-anchor="middle">
-            {p.label}
-          </text>
-        ) : null,
-      )}
-      {drawn.length > 1 ? (
-        <polyline
-          class="series"
-          fill="none"
-          points={drawn.map((p) => `${p.cx.toFixed(1)},${p.cy.toFixed(1)}`).join(" ")}
-        />
-      ) : null}
-      {drawn.map((p) => (
-        <circle class="point" cx={p.cx.toFixed(1)} cy={p.cy.toFixed(1)} r="3.5">
-          <title>{`${p.title}: ${formatPercent(p.value)}`}</title>
-        </circle>
-      ))}
-    </svg>
+    // A narrow screen scrolls the chart in its box rather than shrinking its text (app.css).
+    <section class="chart-scroll" aria-label={label} tabindex={0}>
+      <svg
+        class="chart line-chart"
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={label}
+        xmlns="http://www.w3.org/2000/svg"
+      >
+        <title>{label}</title>
+        {[0, 25, 50, 75, 100].map((v) => (
+          <g class="grid">
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
+            <text x={PAD.left - 6} y={y(v) + 4} text-anchor="end">{`${v} %`}</text>
+          </g>
+        ))}
+        {points.map((p, i) =>
+          showsLabel(i, points.length, labelEvery) ? (
+            <text class="axis-label" x={x(i)} y={H - 12} text-anchor="middle">
+              {p.label}
+            </text>
+          ) : null,
+        )}
+        {drawn.length > 1 ? (
+          <polyline
+            class="series"
+            fill="none"
+            points={drawn.map((p) => `${p.cx.toFixed(1)},${p.cy.toFixed(1)}`).join(" ")}
+          />
+        ) : null}
+        {drawn.map((p) => (
+          <circle class="point" cx={p.cx.toFixed(1)} cy={p.cy.toFixed(1)} r="3.5">
+            <title>{`${p.title}: ${formatPercent(p.value)}`}</title>
+          </circle>
+        ))}
+      </svg>
+    </section>
   );
 }
 
