@@ -1,5 +1,6 @@
 import type { Change, StaffChange } from "../../imports/staff-changes";
 import { formatCount } from "../format";
+import { TableWrap } from "./table-wrap";
 
 /** On the page: the first of each list; the rest is in the download (all of them). */
 export const CHANGES_SHOWN = 100;
@@ -50,7 +51,7 @@ export function StaffChanges({
             <summary>
               {title} ({formatCount(rows.length)})
             </summary>
-            <div class="table-scroll">
+            <TableWrap label={title}>
               <table class="changes">
                 <thead>
                   <tr>
@@ -76,7 +77,7 @@ export function StaffChanges({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             {rows.length > CHANGES_SHOWN ? (
               <p class="muted">
                 Visar {formatCount(CHANGES_SHOWN)} av {formatCount(rows.length)}; hela listan finns

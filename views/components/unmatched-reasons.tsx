@@ -1,5 +1,6 @@
 import type { UnmatchedDetail } from "../../imports/unmatched-reasons";
 import { formatCount } from "../format";
+import { TableWrap } from "./table-wrap";
 
 /** Why a course file's rows matched no one: a count per reason and the first rows. */
 export function UnmatchedReasons({ detail, total }: { detail: UnmatchedDetail; total: number }) {
@@ -22,7 +23,7 @@ export function UnmatchedReasons({ detail, total }: { detail: UnmatchedDetail; t
             ? `De första ${formatCount(detail.sample.length)} raderna`
             : "Raderna"}
         </summary>
-        <div class="table-scroll">
+        <TableWrap label={"Omatchade rader i filen"}>
           <table>
             <thead>
               <tr>
@@ -45,7 +46,7 @@ export function UnmatchedReasons({ detail, total }: { detail: UnmatchedDetail; t
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </details>
       <p class="muted">
         Omatchade rader hamnar i kön när du importerar; där kopplar du dem till rätt person.

@@ -1,4 +1,5 @@
 import type { ImportListItem } from "../../src/services/imports/history";
+import { TableWrap } from "../components/table-wrap";
 import { formatCount } from "../format";
 
 const KIND_LABEL: Record<string, string> = {
@@ -102,44 +103,46 @@ function UploadForm(p: { today: string; limitLabel: string; limitBytes: number }
 function ImportHistory({ history }: { history: ImportListItem[] }) {
   if (history.length === 0) return <p class="muted">Inga importer ännu.</p>;
   return (
-    <table>
-      <caption>Senaste importer</caption>
-      <thead>
-        <tr>
-          <th>Nr</th>
-          <th>När</th>
-          <th>Slag</th>
-          <th>Fil</th>
-          <th>Per</th>
-          <th>Av</th>
-          <th>Resultat</th>
-          <th>Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.map((i) => (
+    <TableWrap label="Senaste importer">
+      <table>
+        <caption>Senaste importer</caption>
+        <thead>
           <tr>
-            <td class="num">{i.id}</td>
-            <td>{stockholmTime(i.createdAt)}</td>
-            <td>{KIND_LABEL[i.kind] ?? i.kind}</td>
-            <td>{i.fileName}</td>
-            <td>{i.asOf ?? ""}</td>
-            <td>{i.userName ?? "kommandoraden"}</td>
-            <td>{countsText(i.counts)}</td>
-            <td>
-              {i.status === "undone" ? (
-                "Ångrad"
-              ) : (
-                // A confirmation page first: what the import wrote and what undoing removes.
-                <a class="button" href={`/imports/${i.id}/undo`}>
-                  {i.undoable ? "Ångra …" : "Ångra med senare …"}
-                </a>
-              )}
-            </td>
+            <th>Nr</th>
+            <th>När</th>
+            <th>Slag</th>
+            <th>Fil</th>
+            <th>Per</th>
+            <th>Av</th>
+            <th>Resultat</th>
+            <th>Status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {history.map((i) => (
+            <tr>
+              <td class="num">{i.id}</td>
+              <td>{stockholmTime(i.createdAt)}</td>
+              <td>{KIND_LABEL[i.kind] ?? i.kind}</td>
+              <td>{i.fileName}</td>
+              <td>{i.asOf ?? ""}</td>
+              <td>{i.userName ?? "kommandoraden"}</td>
+              <td>{countsText(i.counts)}</td>
+              <td>
+                {i.status === "undone" ? (
+                  "Ångrad"
+                ) : (
+                  // A confirmation page first: what the import wrote and what undoing removes.
+                  <a class="button" href={`/imports/${i.id}/undo`}>
+                    {i.undoable ? "Ångra …" : "Ångra med senare …"}
+                  </a>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { UnmatchedRow } from "../../src/services/imports/unmatched";
 import { Notices } from "../components/notices";
+import { TableWrap } from "../components/table-wrap";
 
 export interface UnmatchedPageProps {
   rows: UnmatchedRow[];
@@ -23,7 +24,7 @@ export function UnmatchedPage({ rows, reasons, courseTitles, error, notice }: Un
       {rows.length === 0 ? (
         <p>Inga rader väntar.</p>
       ) : (
-        <div class="table-scroll">
+        <TableWrap label={"Omatchade rader"}>
           <table class="unmatched">
             <thead>
               <tr>
@@ -65,7 +66,7 @@ export function UnmatchedPage({ rows, reasons, courseTitles, error, notice }: Un
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <p>
         <a href="/imports">Tillbaka till importer</a>
