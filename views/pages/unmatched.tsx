@@ -58,8 +58,12 @@ export function UnmatchedPage({ rows, reasons, courseTitles, error, notice }: Un
                   </td>
                   <td>
                     {/* A confirmation page first: a dismissed row is not queued again. */}
-                    <a href={`/imports/unmatched/${r.id}/dismiss`} class="button">
-                      Avfärda …<span class="visually-hidden"> raden för {r.name ?? r.email}</span>
+                    <a
+                      href={`/imports/unmatched/${r.id}/dismiss`}
+                      class="button"
+                      aria-label={`Avfärda raden för ${r.name ?? r.email ?? "okänd person"} …`}
+                    >
+                      Avfärda …
                     </a>
                   </td>
                 </tr>
@@ -78,14 +82,14 @@ export function UnmatchedPage({ rows, reasons, courseTitles, error, notice }: Un
 function LinkForm({ row: r }: { row: UnmatchedRow }) {
   return (
     <form method="post" action={`/imports/unmatched/${r.id}/link`} class="inline">
-      <label for={`person-${r.id}`} class="visually-hidden">
-        Koppla raden för {r.name ?? r.email} till: anställningsnummer, e-post eller namn
-      </label>
       <input
         id={`person-${r.id}`}
         name="person"
         required
         list={`people-${r.id}`}
+        // Labelled without a hidden <label>: absolutely placed, it would widen a phone page
+        // from inside the table's scroll box.
+        aria-label={`Koppla raden för ${r.name ?? r.email ?? "okänd person"} till: anställningsnummer, e-post eller namn`}
         placeholder="Anst.nr, e-post eller namn"
         hx-get="/imports/people"
         hx-trigger="input changed delay:300ms"

@@ -35,6 +35,8 @@
     if (!asOfField || !asOf) return;
     const staff = kind() === "staff";
     asOfField.hidden = !staff;
+    // The wrapper is a flex box (.stack), which would override the hidden attribute.
+    asOfField.style.display = staff ? "" : "none";
     asOf.disabled = !staff;
   };
   for (const radio of form.querySelectorAll('input[name="kind"]')) {
