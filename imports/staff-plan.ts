@@ -6,6 +6,7 @@
  */
 import { addDays } from "../src/domain/dates";
 import { normaliseTitle } from "../src/domain/titles";
+import { createdChange, leaverExplainer, type StaffChange, updatedChange } from "./staff-changes";
 import { describePostChanges, groupByPerson, matchPosts, type PostRow } from "./staff-posts";
 import type { StaffRow } from "./staff-rows";
 import { unitNamer, unitResolver } from "./staff-units";
@@ -77,6 +78,8 @@ export interface StaffPlan {
    * posts of people with several ("… : slutar på Nattpatrullen, är kvar på Hemtjänst Bredäng").
    */
   who: { created: string[]; updated: string[]; left: string[]; posts: string[] };
+  /** Per person: what changes (old → new) and why leavers leave (staff-changes.ts). */
+  changes: StaffChange[];
 }
 
 const label = (p: {
@@ -115,7 +118,9 @@ export function planStaffSnapshot(
     counts: { created: 0, updated: 0, unchanged: 0, left: 0 },
     posts: { opened: 0, closed: 0 },
     who: { created: [], updated: [], left: [], posts: [] },
+    changes: [],
   };
+  const explainLeaver = leaverExplainer(rows);
   const byId = new Map(state.people.map((p) => [p.id, p]));
   const dayBefore = addDays(asOf, -1);
   const notBefore = previousAsOf ? addDays(previousAsOf, 1) : null;
@@ -152,6 +157,13 @@ export function planStaffSnapshot(
       }
       plan.counts.created++;
       plan.who.created.push(label(first));
+      plan.changes.push(
+        createdChange(
+          rowsOfPerson,
+          posts.map((p) => p.unit),
+          unitName,
+        ),
+      );
       continue;
     }
     present.add(person.id);
@@ -195,12 +207,16 @@ export function planStaffSnapshot(
       });
     }
     const postsChanged = match.moved.length + match.ended.length + match.added.length > 0;
-    if (postsChanged && (open.length > 1 || posts.length > 1)) {
-      plan.who.posts.push(`${label(first)}: ${describePostChanges(match, unitName)}`);
-    }
+    const postsLine =
+      postsChanged && (open.length > 1 || posts.length > 1)
+        ? describePostChanges(match, unitName)
+        : "";
+    if (postsLine) plan.who.posts.push(`${label(first)}: ${postsLine}`);
     if (changed || postsChanged) {
       plan.counts.updated++;
       plan.who.updated.push(label(first));
+      const units = posts.map((p) => p.unit);
+      plan.changes.push(updatedChange(person, rowsOfPerson, open, units, unitName, postsLine));
     } else plan.counts.unchanged++;
   }
 
@@ -219,6 +235,7 @@ export function planStaffSnapshot(
     plan.counts.left++;
     const gone = byId.get(personId);
     if (gone) plan.who.left.push(label(gone));
+    if (gone) plan.changes.push(explainLeaver(gone, open, unitName, dayBefore));
   }
   plan.posts = {
     opened: plan.opens.length,

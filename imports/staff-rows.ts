@@ -3,6 +3,7 @@
  * person with two part-time posts has two rows under one employee number.
  */
 import { parseExtent } from "./extent";
+import { dateInText } from "./file-date";
 import { normaliseEmail, normaliseEmployeeNo, splitName } from "./people";
 import { ImportFileError } from "./read/types";
 import { type RowError, RowReader, type Table } from "./table";
@@ -29,6 +30,8 @@ export interface StaffRows {
   errors: RowError[];
   /** Data rows in the file (blank rows not counted). */
   total: number;
+  /** A date named in the title rows above the header ("Personal per 2019-12-31"). */
+  titleDate?: string | null;
 }
 
 export function parseStaffRows(table: Table): StaffRows {
@@ -122,7 +125,7 @@ export function parseStaffRows(table: Table): StaffRows {
     seen.set(key, [...earlier, row]);
     rows.push(row);
   }
-  return { rows, errors, total: table.rows.length };
+  return { rows, errors, total: table.rows.length, titleDate: dateInText(table.titleCells) };
 }
 
 function readExtent(r: RowReader): number | null {

@@ -4,6 +4,7 @@ import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import * as z from "zod";
 import { AuditPage } from "../../views/pages/admin/audit";
+import { DeactivateConfirm } from "../../views/pages/admin/deactivate-confirm";
 import {
   NewUserForm,
   PasswordLinkCreated,
@@ -156,6 +157,12 @@ export const adminRoutes = new Hono<AppEnv>()
       );
     },
   )
+  // The account page links here: a summary to confirm before the POST below.
+  .get("/admin/users/:id/deactivate", requireRole(...CAN.manageUsers), async (c) => {
+    const user = await getUser(c.get("db"), idParam(c));
+    if (!user) throw new HTTPException(404, { message: "Kontot finns inte." });
+    return page(c, "Inaktivera konto", <DeactivateConfirm user={user} />);
+  })
   .post("/admin/users/:id/deactivate", requireRole(...CAN.manageUsers), (c) => {
     const id = idParam(c);
     return change(c, id, "Kontot är inaktiverat och utloggat överallt.", () =>

@@ -4,12 +4,18 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
 import { countNoun } from "../../views/format";
-import { UnmatchedPage } from "../../views/pages/unmatched";
+import { DismissConfirm, UnmatchedPage } from "../../views/pages/unmatched";
 import { CAN, requireRole } from "../auth/roles";
 import { UserError } from "../domain/user-error";
 import type { AppEnv, SignedInEnv } from "../env";
 import { listCourses } from "../services/courses";
-import { dismissUnmatched, linkUnmatched, listOpenUnmatched } from "../services/imports/unmatched";
+import {
+  dismissUnmatched,
+  findUnmatched,
+  linkUnmatched,
+  listOpenUnmatched,
+} from "../services/imports/unmatched";
+import { unmatchedReasons } from "../services/imports/unmatched-reasons";
 import { findPeople, resolvePerson } from "../services/people";
 import { logAccess } from "../services/privacy/access-log";
 import { badQuery } from "./params";
@@ -25,11 +31,13 @@ async function unmatchedPage(
 ) {
   const db = c.get("db");
   const [rows, courses] = await Promise.all([listOpenUnmatched(db), listCourses(db)]);
+  const reasons = await unmatchedReasons(db, rows);
   return page(
     c,
     "Omatchade rader",
     <UnmatchedPage
       rows={rows}
+      reasons={reasons}
       courseTitles={new Map(courses.map((k) => [k.id, k.title]))}
       error={msg.error}
       notice={msg.notice}
@@ -69,9 +77,12 @@ export const unmatchedRoutes = new Hono<AppEnv>()
         // biome-ignore lint/complexity/noUselessFragments: c.html takes one element, not an array
         <>
           {hits.map((h) => (
-            <option
-              value={h.employeeNo ?? h.email ?? h.name}
-            >{`${h.name}${h.email ? `, ${h.email}` : ""}`}</option>
+            // Namesakes are told apart by employee number and unit.
+            <option value={h.employeeNo ?? h.email ?? h.name}>
+              {[h.name, h.employeeNo ? `anst.nr ${h.employeeNo}` : null, h.unit, h.email]
+                .filter((part) => part)
+                .join(" · ")}
+            </option>
           ))}
         </>,
       );
@@ -101,6 +112,25 @@ export const unmatchedRoutes = new Hono<AppEnv>()
       return unmatchedPage(c, {
         notice: `${countNoun(r.linked, "rad kopplad", "rader kopplade")} till ${person.name}; ${countNoun(r.events, "händelse sparad", "händelser sparade")}.`,
       });
+    },
+  )
+  // The queue links here: what the row is and what dismissing it means, before the POST.
+  .get(
+    "/imports/unmatched/:id/dismiss",
+    zValidator("param", z.object({ id: z.coerce.number().int().positive() })),
+    async (c) => {
+      const db = c.get("db");
+      const row = await findUnmatched(db, c.req.valid("param").id);
+      if (row?.status !== "open")
+        return unmatchedPage(c, { error: "Raden är redan hanterad." }, 409);
+      const courses = await listCourses(db);
+      const course = courses.find((k) => k.id === row.courseId)?.title ?? row.courseId;
+      const reason = (await unmatchedReasons(db, [row])).get(row.id) ?? "";
+      return page(
+        c,
+        "Avfärda rad",
+        <DismissConfirm row={row} courseTitle={course} reason={reason} />,
+      );
     },
   )
   .post(

@@ -14,6 +14,8 @@ export interface PersonHit {
   employeeNo: string | null;
   name: string;
   email: string | null;
+  /** The unit of the person's latest employment (current first), to tell namesakes apart. */
+  unit: string | null;
 }
 
 /**
@@ -36,6 +38,9 @@ export async function findPeople(
       first: people.firstName,
       last: people.lastName,
       email: people.email,
+      unit: sql<string | null>`(SELECT u.name FROM employments e JOIN units u ON u.id = e.unit_id
+        WHERE e.person_id = people.id
+        ORDER BY e.valid_to IS NOT NULL, e.valid_to DESC, e.valid_from DESC LIMIT 1)`,
     })
     .from(people)
     .where(
@@ -57,6 +62,7 @@ export async function findPeople(
     employeeNo: r.employeeNo,
     name: `${r.first} ${r.last}`.trim(),
     email: r.email,
+    unit: r.unit,
   }));
 }
 

@@ -72,7 +72,9 @@ describe("import pages", () => {
     expect(html).toContain("Förhandsgranskning: personal-2025-12-31.xlsx per 2025-12-31");
     expect(html).toMatch(/Nya personer<\/dt><dd>10</);
     expect(html).toContain("<summary>Nya (10)</summary>");
-    expect(html).toContain("Anna Berg (100001)");
+    expect(html).toContain(
+      '<td>Anna Berg<span class="muted"> (100001)</span></td><td>Bredängs förskoleenhet</td><td>Förskollärare</td>',
+    );
     expect(await dumpData(t.db)).toEqual(empty);
     const pending = /name="pending" value="([0-9a-f]{32})"/.exec(html)![1]!;
 
@@ -89,7 +91,12 @@ describe("import pages", () => {
 
     const list = await (await app.request("/imports", { headers: { cookie } })).text();
     expect(list).toContain("personal-2025-12-31.xlsx");
-    const id = /action="\/imports\/(\d+)\/undo"/.exec(list)![1]!;
+    const id = /href="\/imports\/(\d+)\/undo"/.exec(list)![1]!;
+    // The history links to a confirmation that says what undoing removes.
+    const ask = await (await app.request(`/imports/${id}/undo`, { headers: { cookie } })).text();
+    expect(ask).toContain("<li>10 nya personer tas bort.</li>");
+    expect(ask).toContain(`action="/imports/${id}/undo"`);
+    expect(ask).not.toContain('name="withNewer"');
     const undo = await post(`/imports/${id}/undo`);
     expect(undo.status).toBe(303);
     expect(await dumpData(t.db)).toEqual(empty);
@@ -213,9 +220,9 @@ describe("import pages", () => {
     const one = { bytes: utf8([header, bredang].join("\n")), fileName: "b.csv" };
     const res = await upload("staff", one, { asOf: "2026-01-15" });
     const html = await res.text();
-    expect(html).toContain("Flera tjänster (1)");
+    expect(html).toContain("<summary>Ändrade (1)</summary>");
     expect(html).toContain(
-      "Anna Berg (900001): slutar på Nattpatrullen, är kvar på Hemtjänst Bredäng",
+      "<td>Hemtjänst Bredäng, Nattpatrullen → Hemtjänst Bredäng</td><td>Undersköterska</td><td></td><td>slutar på Nattpatrullen, är kvar på Hemtjänst Bredäng</td>",
     );
   });
 });

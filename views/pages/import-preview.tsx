@@ -1,4 +1,7 @@
+import { addDays } from "../../src/domain/dates";
 import type { ImportReport, StaffReport } from "../../src/services/imports/types";
+import { StaffChanges } from "../components/staff-changes";
+import { UnmatchedReasons } from "../components/unmatched-reasons";
 import { formatCount } from "../format";
 
 export interface ImportPreviewProps {
@@ -25,6 +28,7 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
           ["Ignorerade (ej påbörjad eller kurs utanför katalogen)", r.ignored],
           ["Nya utbildningshändelser", r.newEvents],
         ];
+  const canConfirm = r.errors.length === 0 && r.alreadyImportedAs === null && pendingId;
   return (
     <section class="preview" aria-labelledby="preview-title">
       <h2 id="preview-title">
@@ -39,6 +43,7 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
             : " – kursexport"
           : ""}
       </p>
+      {r.kind === "staff" ? <AsOfCheck report={r} pendingId={pendingId} /> : null}
       <dl class="preview-figures">
         {figures.map(([label, n]) => (
           <div>
@@ -47,7 +52,6 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
           </div>
         ))}
       </dl>
-      {r.kind === "staff" ? <StaffDetails report={r} /> : null}
       {r.errors.length > 0 ? (
         <div class="notice error" role="alert">
           <p>
@@ -67,40 +71,82 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
         <p class="notice">
           Filen är redan importerad (import {r.alreadyImportedAs}). Inget skulle ändras.
         </p>
-      ) : pendingId ? (
-        <form method="post" action="/imports/confirm" class="inline" data-busy="Importerar …">
-          <input type="hidden" name="pending" value={pendingId} />
-          <button type="submit">Importera</button>{" "}
-          <button type="submit" formaction="/imports/cancel" class="secondary">
-            Avbryt
-          </button>
-          <progress hidden data-busy-progress aria-label="Sparar importen">
-            Importerar …
-          </progress>
-        </form>
       ) : null}
+      {r.kind === "staff" && r.errors.length === 0 ? (
+        <StaffDetails report={r} pendingId={canConfirm ? pendingId : null} />
+      ) : null}
+      {r.kind === "completions" && r.unmatchedDetail ? (
+        <UnmatchedReasons detail={r.unmatchedDetail} total={r.unmatched} />
+      ) : null}
+      {canConfirm ? <ConfirmForm report={r} pendingId={canConfirm} /> : null}
     </section>
   );
 }
 
-const SHOWN = 100;
-
-function Names({ title, names }: { title: string; names: string[] }) {
-  if (names.length === 0) return null;
+/**
+ * Confirm or cancel. An import that ends many employments (the ≥ 20 % warning) asks HR to tick
+ * that they mean it: a partial list would otherwise end everyone else's employment.
+ */
+function ConfirmForm({ report: r, pendingId }: { report: ImportReport; pendingId: string }) {
+  const manyLeave = r.kind === "staff" && r.warning !== null;
   return (
-    <details>
-      <summary>
-        {title} ({formatCount(names.length)})
-      </summary>
+    <form
+      method="post"
+      action="/imports/confirm"
+      class="stack confirm-import"
+      data-busy="Importerar …"
+    >
+      <input type="hidden" name="pending" value={pendingId} />
+      {manyLeave && r.kind === "staff" ? (
+        <label class="confirm-check">
+          <input type="checkbox" name="acceptLeavers" value="1" required /> Ja, listan är
+          fullständig: {formatCount(r.left)} av {formatCount(r.currentBefore)} anställda (
+          {Math.round((100 * r.left) / r.currentBefore)} %) ska få sin anställning avslutad{" "}
+          {addDays(r.asOf, -1)}.
+        </label>
+      ) : null}
       <p>
-        {names.slice(0, SHOWN).join(", ")}
-        {names.length > SHOWN ? ` … och ${formatCount(names.length - SHOWN)} till.` : ""}
+        <button type="submit">Importera</button>{" "}
+        <button
+          type="submit"
+          formaction="/imports/cancel"
+          formnovalidate
+          class="secondary"
+          data-busy="Avbryter …"
+        >
+          Avbryt
+        </button>
       </p>
-    </details>
+      <progress hidden data-busy-progress aria-label="Sparar importen">
+        Importerar …
+      </progress>
+      <span class="visually-hidden" role="status" data-busy-status></span>
+    </form>
   );
 }
 
-function StaffDetails({ report: r }: { report: StaffReport }) {
+/** The chosen "gäller per" date against the date the file names itself, with a one-click fix. */
+function AsOfCheck({ report: r, pendingId }: { report: StaffReport; pendingId: string | null }) {
+  const named = r.fileDate;
+  if (!named || named.date === r.asOf) return null;
+  return (
+    <div class="notice warning" role="alert">
+      <p>
+        Datumet stämmer inte med filen: {named.source} anger {named.date}, men förhandsgranskningen
+        gäller per {r.asOf}. Personer som saknas räknas som slutade dagen före det datum du väljer.
+      </p>
+      {pendingId ? (
+        <form method="post" action="/imports/preview/as-of" class="inline" data-busy="Räknar om …">
+          <input type="hidden" name="pending" value={pendingId} />
+          <input type="hidden" name="asOf" value={named.date} />
+          <button type="submit">Förhandsgranska per {named.date} i stället</button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function StaffDetails({ report: r, pendingId }: { report: StaffReport; pendingId: string | null }) {
   return (
     <>
       {r.warning ? (
@@ -109,26 +155,14 @@ function StaffDetails({ report: r }: { report: StaffReport }) {
         </p>
       ) : null}
       {r.newUnits.length > 0 ? <p>Nya enheter: {r.newUnits.join(", ")}</p> : null}
-      <Names title="Nya" names={r.who.created} />
-      <Names title="Ändrade" names={r.who.updated} />
-      <Names title="Slutar (anställningen avslutas dagen före)" names={r.who.left} />
-      <PostChanges lines={r.who.posts} />
+      {r.renamedUnits.length > 0 ? (
+        <p>Enheter som byter namn: {r.renamedUnits.join(", ")}</p>
+      ) : null}
+      <StaffChanges
+        changes={r.changes}
+        downloadHref={pendingId ? `/imports/preview/${pendingId}/changes.csv` : null}
+        openLeavers={r.warning !== null}
+      />
     </>
-  );
-}
-
-/** People with several posts: what happens to each post ("slutar på X, är kvar på Y"). */
-function PostChanges({ lines }: { lines: string[] }) {
-  if (lines.length === 0) return null;
-  return (
-    <details open>
-      <summary>Flera tjänster ({formatCount(lines.length)})</summary>
-      <ul>
-        {lines.slice(0, SHOWN).map((line) => (
-          <li>{line}</li>
-        ))}
-      </ul>
-      {lines.length > SHOWN ? <p>… och {formatCount(lines.length - SHOWN)} till.</p> : null}
-    </details>
   );
 }

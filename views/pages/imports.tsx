@@ -1,4 +1,5 @@
 import type { ImportListItem } from "../../src/services/imports/history";
+import { TableWrap } from "../components/table-wrap";
 import { countNoun, formatCount } from "../format";
 
 const KIND_LABEL: Record<string, string> = {
@@ -12,6 +13,8 @@ export interface ImportsPageProps {
   openUnmatched: number;
   today: string;
   limitLabel: string;
+  /** The upload limit in bytes: the browser checks it before sending. */
+  limitBytes: number;
   error?: string | null;
   notice?: string | null;
 }
@@ -30,7 +33,7 @@ export function ImportsPage(p: ImportsPageProps) {
           {p.notice}
         </p>
       ) : null}
-      <UploadForm today={p.today} limitLabel={p.limitLabel} />
+      <UploadForm today={p.today} limitLabel={p.limitLabel} limitBytes={p.limitBytes} />
       <div id="import-result" aria-live="polite"></div>
       {p.openUnmatched > 0 ? (
         <p class="notice">
@@ -45,7 +48,7 @@ export function ImportsPage(p: ImportsPageProps) {
   );
 }
 
-function UploadForm({ today, limitLabel }: { today: string; limitLabel: string }) {
+function UploadForm(p: { today: string; limitLabel: string; limitBytes: number }) {
   return (
     <form
       method="post"
@@ -56,6 +59,8 @@ function UploadForm({ today, limitLabel }: { today: string; limitLabel: string }
       hx-target="#import-result"
       class="stack upload-form"
       data-upload-form
+      data-max-bytes={String(p.limitBytes)}
+      data-limit-label={p.limitLabel}
     >
       <fieldset>
         <legend>Vad är det för fil?</legend>
@@ -67,13 +72,19 @@ function UploadForm({ today, limitLabel }: { today: string; limitLabel: string }
           eller närvarolista
         </label>
       </fieldset>
-      <label for="asOf">Personalförteckningen gäller per</label>
-      <input id="asOf" name="asOf" type="date" value={today} />
+      <div class="stack" data-as-of-field>
+        <label for="asOf">Personalförteckningen gäller per</label>
+        <input id="asOf" name="asOf" type="date" value={p.today} aria-describedby="asOf-note" />
+        <p id="asOf-note" class="muted" data-as-of-note hidden></p>
+      </div>
       <div class="dropzone" data-dropzone>
         <label for="file">Välj fil eller dra och släpp den här</label>
         <input id="file" name="file" type="file" accept=".xlsx,.xls,.ods,.fods,.csv" required />
-        <p class="muted">Excel (.xlsx, .xls), LibreOffice (.ods) eller CSV, högst {limitLabel}.</p>
+        <p class="muted">
+          Excel (.xlsx, .xls), LibreOffice (.ods) eller CSV, högst {p.limitLabel}.
+        </p>
       </div>
+      <p class="notice error" role="alert" data-upload-error hidden></p>
       <progress
         class="upload-progress"
         max="100"
@@ -92,56 +103,50 @@ function UploadForm({ today, limitLabel }: { today: string; limitLabel: string }
 function ImportHistory({ history }: { history: ImportListItem[] }) {
   if (history.length === 0) return <p class="muted">Inga importer ännu.</p>;
   return (
-    <table>
-      <caption>Senaste importer</caption>
-      <thead>
-        <tr>
-          <th>Nr</th>
-          <th>När</th>
-          <th>Slag</th>
-          <th>Fil</th>
-          <th>Per</th>
-          <th>Av</th>
-          <th>Resultat</th>
-          <th>Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.map((i) => (
+    <TableWrap label="Senaste importer">
+      <table>
+        <caption>Senaste importer</caption>
+        <thead>
           <tr>
-            <td class="num">{i.id}</td>
-            <td>{stockholmTime(i.createdAt)}</td>
-            <td>{KIND_LABEL[i.kind] ?? i.kind}</td>
-            <td>{i.fileName}</td>
-            <td>{i.asOf ?? ""}</td>
-            <td>{i.userName ?? "kommandoraden"}</td>
-            <td>{countsText(i.counts)}</td>
-            <td>
-              {i.status === "undone" ? (
-                "Ångrad"
-              ) : (
-                // "Sparad", not "Genomförd": that word is a course status in this app.
-                <form
-                  method="post"
-                  action={`/imports/${i.id}/undo`}
-                  class="inline"
-                  data-busy="Ångrar …"
-                >
-                  <span>Sparad</span>
-                  {/* Older imports lead to a confirmation listing the newer ones first. */}
-                  <button type="submit" class="secondary">
-                    {i.undoable ? "Ångra" : "Ångra med senare …"}
-                  </button>
-                  <progress hidden data-busy-progress aria-label="Ångrar importen">
-                    Ångrar …
-                  </progress>
-                </form>
-              )}
-            </td>
+            <th>Nr</th>
+            <th>När</th>
+            <th>Slag</th>
+            <th>Fil</th>
+            <th>Per</th>
+            <th>Av</th>
+            <th>Resultat</th>
+            <th>Status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {history.map((i) => (
+            <tr>
+              <td class="num">{i.id}</td>
+              <td>{stockholmTime(i.createdAt)}</td>
+              <td>{KIND_LABEL[i.kind] ?? i.kind}</td>
+              <td>{i.fileName}</td>
+              <td>{i.asOf ?? ""}</td>
+              <td>{i.userName ?? "kommandoraden"}</td>
+              <td>{countsText(i.counts)}</td>
+              <td>
+                {i.status === "undone" ? (
+                  "Ångrad"
+                ) : (
+                  // "Sparad", not "Genomförd": that word is a course status in this app. Undo
+                  // opens a confirmation first: what the import wrote and what undoing removes.
+                  <>
+                    <span>Sparad</span>{" "}
+                    <a class="button" href={`/imports/${i.id}/undo`}>
+                      {i.undoable ? "Ångra …" : "Ångra med senare …"}
+                    </a>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 
@@ -152,7 +157,7 @@ const STOCKHOLM_TIME = new Intl.DateTimeFormat("sv-SE", {
 });
 
 /** "2026-11-25 16:19": when it happened, in Stockholm. */
-function stockholmTime(instant: string): string {
+export function stockholmTime(instant: string): string {
   const d = new Date(instant);
   return Number.isNaN(d.getTime()) ? instant : STOCKHOLM_TIME.format(d);
 }

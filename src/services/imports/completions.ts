@@ -10,6 +10,7 @@ import { completions } from "../../../db/schema";
 import type { CompletionRow, CompletionRows } from "../../../imports/completion-rows";
 import { personMatcher } from "../../../imports/person-matcher";
 import { ImportFileError } from "../../../imports/read/types";
+import { unmatchedCollector } from "../../../imports/unmatched-reasons";
 import { audit } from "../audit";
 import { loadCourseTitleIndex } from "../courses";
 import { insertRows, recordInsertedRange } from "./bulk";
@@ -191,12 +192,14 @@ async function matchRows(db: DbOrTx, rows: readonly CompletionRow[], report: Com
   const seen = new Set<string>();
   const events: EventRow[] = [];
   const toQueue: CompletionRow[] = [];
+  const whyUnmatched = unmatchedCollector(known);
   report.matched = 0;
   report.unmatched = 0;
   for (const row of rows) {
     const personId = match(row);
     if (personId === null) {
       report.unmatched++;
+      whyUnmatched.add(row);
       const key = unmatchedKey(unmatchedRow(row));
       if (!alreadyQueued.has(key)) toQueue.push(row);
       alreadyQueued.add(key);
@@ -210,6 +213,7 @@ async function matchRows(db: DbOrTx, rows: readonly CompletionRow[], report: Com
       events.push([personId, row.courseId, e.kind, e.date, row.row]);
     }
   }
+  report.unmatchedDetail = whyUnmatched.result();
   return { events, toQueue };
 }
 

@@ -37,3 +37,10 @@ export async function countOpenUnmatched(db: Db): Promise<number> {
   );
   return row?.n ?? 0;
 }
+
+/** Who saved the import (null: the command line). */
+export async function importUserName(db: Db, imp: Pick<Import, "userId">): Promise<string | null> {
+  if (imp.userId === null) return null;
+  const user = await db.query.users.findFirst({ where: eq(users.id, imp.userId) });
+  return user?.name ?? null;
+}

@@ -135,6 +135,27 @@ export async function loadPendingUpload(
   return { id: row.id, kind, fileName: row.fileName, asOf: row.asOf };
 }
 
+/**
+ * The preview's "use the file's date" choice: the same saved rows, planned and later applied
+ * as of another date. Only the user's own staff preview.
+ */
+export async function setPendingAsOf(
+  db: Db,
+  pending: { id: string; userId: number },
+  asOf: string,
+): Promise<void> {
+  await db
+    .update(pendingUploads)
+    .set({ asOf })
+    .where(
+      and(
+        eq(pendingUploads.id, pending.id),
+        eq(pendingUploads.userId, pending.userId),
+        eq(pendingUploads.kind, "staff"),
+      ),
+    );
+}
+
 /** The saved rows (JSON) of the user's preview, or null when it is gone. */
 export async function pendingContent(
   db: DbOrTx,

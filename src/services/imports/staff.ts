@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
+import { fileDateOf } from "../../../imports/file-date";
 import { ImportFileError } from "../../../imports/read/types";
 import { planStaffSnapshot, type StaffPlan } from "../../../imports/staff-plan";
 import type { StaffRows } from "../../../imports/staff-rows";
@@ -125,6 +126,8 @@ function emptyReport(
     newUnits: [],
     renamedUnits: [],
     who: { created: [], updated: [], left: [], posts: [] },
+    changes: [],
+    fileDate: fileDateOf(parsed.rows.titleDate ?? null, input.fileName),
     currentBefore: 0,
     warning: null,
   };
@@ -140,6 +143,7 @@ function describePlan(
   report.newUnits = plan.newUnits.map((u) => u.name);
   report.renamedUnits = plan.unitRenames.map((u) => `${u.before} → ${u.name}`);
   report.who = plan.who;
+  report.changes = plan.changes;
   report.currentBefore = new Set(state.open.map((e) => e.personId)).size;
   report.warning = leaverWarning(report.left, report.currentBefore);
 }

@@ -3,8 +3,10 @@
 import type { Tx } from "../../../db/client";
 import type { CompletionRows } from "../../../imports/completion-rows";
 import type { ReadLimits } from "../../../imports/read/types";
+import type { StaffChange } from "../../../imports/staff-changes";
 import type { StaffRows } from "../../../imports/staff-rows";
 import type { RowError } from "../../../imports/table";
+import type { UnmatchedDetail } from "../../../imports/unmatched-reasons";
 import type { ParsedFile } from "./parse";
 
 export interface ImportInput<Parsed = ParsedFile<StaffRows> | ParsedFile<CompletionRows>> {
@@ -57,6 +59,10 @@ export interface StaffReport extends CommonReport {
   renamedUnits: string[];
   /** Names of who is new, changed or gone (preview only). */
   who: { created: string[]; updated: string[]; left: string[]; posts: string[] };
+  /** Per person: old → new unit, befattning, e-mail, and why leavers leave (preview only). */
+  changes: StaffChange[];
+  /** The date the file itself names (title row or file name), to check `asOf` against. */
+  fileDate: { date: string; source: "rubrikraden" | "filnamnet" } | null;
   /** People with a current employment before this import (to put `left` in proportion). */
   currentBefore: number;
   /** Set when the file would end many employments (a partial list by mistake?). */
@@ -72,6 +78,8 @@ export interface CompletionsReport extends CommonReport {
   ignored: number;
   /** Events not already in the database (what the import adds). */
   newEvents: number;
+  /** Why rows matched no one: counts per reason and the first rows (set once rows are matched). */
+  unmatchedDetail?: UnmatchedDetail;
 }
 
 export type ImportReport = StaffReport | CompletionsReport;

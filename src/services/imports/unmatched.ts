@@ -15,6 +15,11 @@ export async function listOpenUnmatched(db: Db): Promise<UnmatchedRow[]> {
   return db.select().from(unmatched).where(eq(unmatched.status, "open")).orderBy(asc(unmatched.id));
 }
 
+/** One row of the queue (any status), or undefined. */
+export async function findUnmatched(db: Db, id: number): Promise<UnmatchedRow | undefined> {
+  return db.query.unmatched.findFirst({ where: eq(unmatched.id, id) });
+}
+
 /** The link key a row is remembered by: its e-mail when it has one, else its name. */
 export function linkKeyOf(row: Pick<UnmatchedRow, "email" | "name">): string | null {
   return linkKeys({ email: row.email ?? "", name: row.name ?? "" })[0] ?? null;

@@ -220,13 +220,17 @@ export function UserDetail({
           </button>
         </form>
       ) : null}
-      {isSelf ? null : (
-        <form
-          method="post"
-          action={`/admin/users/${user.id}/${user.active ? "deactivate" : "activate"}`}
-        >
+      {isSelf ? null : user.active ? (
+        <p>
+          {/* A confirmation page first: deactivating logs the person out everywhere. */}
+          <a class="button secondary" href={`/admin/users/${user.id}/deactivate`}>
+            Inaktivera kontot …
+          </a>
+        </p>
+      ) : (
+        <form method="post" action={`/admin/users/${user.id}/activate`}>
           <button type="submit" class="secondary">
-            {user.active ? "Inaktivera kontot (loggas ut överallt)" : "Aktivera kontot igen"}
+            Aktivera kontot igen
           </button>
         </form>
       )}
