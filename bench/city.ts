@@ -209,7 +209,9 @@ export async function healthDuringUpload(
   // pooled connection left idle past the server's keep-alive would then fail the next request.
   const form = new FormData();
   form.set("kind", "staff");
-  form.set("asOf", "2026-11-29");
+  // After the demo seed's own staff list (as of the server's Stockholm "today"), whatever the
+  // time of day: a fixed date failed once the seed's today passed it.
+  form.set("asOf", new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));
   form.set("file", new Blob([staffXlsx(rows) as Uint8Array<ArrayBuffer>]), "personal.xlsx");
   const dir = join(tmpdir(), `genomford-health-${process.pid}`);
   mkdirSync(dir, { recursive: true });
@@ -225,6 +227,8 @@ export async function healthDuringUpload(
     ],
   });
   console.error(`  server log: ${join(dir, "server.log")}`);
+  // Cleared in `finally` too: a failed step must not leave the poller running forever.
+  let polling = false;
   try {
     for (let i = 0; i < 600; i++) {
       if (
@@ -253,7 +257,7 @@ export async function healthDuringUpload(
       await new Promise((r) => setTimeout(r, 50));
     }
     let maxMs = 0;
-    let polling = true;
+    polling = true;
     // Which step the slowest answers fell in (preview or confirm): where to look next.
     let phase = "preview";
     const byPhase: Record<string, number> = {};
@@ -271,11 +275,18 @@ export async function healthDuringUpload(
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
-    const preview = await (
-      await fetch(`${base}/imports/preview`, { method: "POST", headers, body: form })
-    ).text();
+    const previewRes = await fetch(`${base}/imports/preview`, {
+      method: "POST",
+      headers,
+      body: form,
+    });
+    const preview = await previewRes.text();
     const pending = /name="pending" value="([0-9a-f]{32})"/.exec(preview)?.[1];
-    if (!pending) throw new Error("no preview to confirm");
+    if (!pending) {
+      const said =
+        /<p class="notice[^"]*"[^>]*>([^<]*)/.exec(preview)?.[1] ?? preview.slice(0, 300);
+      throw new Error(`no preview to confirm (${previewRes.status}: ${said.trim()})`);
+    }
     phase = "confirm";
     const confirm = await fetch(`${base}/imports/confirm`, {
       method: "POST",
@@ -289,6 +300,7 @@ export async function healthDuringUpload(
     console.error(`  /healthz max by step: ${JSON.stringify(byPhase)}`);
     return { rows, maxMs, idleMs };
   } finally {
+    polling = false;
     server.kill();
   }
 }
