@@ -17,3 +17,8 @@ export function formatPercent(p: number | null): string {
 export function formatExtent(percent: number): string {
   return `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 }).format(percent)} %`;
 }
+
+/** "1 rad", "3 rader", "1 024 rader": the count with the noun in the right number. */
+export function countNoun(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

@@ -1,4 +1,5 @@
 /** Admin: accounts, roles, a chef's unit subtrees, deactivation, and the audit log. */
+import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
@@ -28,6 +29,7 @@ import {
   unlinkSso,
 } from "../services/users";
 import { formValidator } from "./form";
+import { badQuery } from "./params";
 import { page } from "./render";
 
 const unitIds = z
@@ -35,6 +37,20 @@ const unitIds = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number))
   .pipe(z.array(z.number().int().positive()));
+
+/** `?action=…&page=N`: a page that is no number is a Swedish 400, not silently page 1. */
+const validAuditQuery = zValidator(
+  "query",
+  z.object({
+    action: z.string().max(100).optional(),
+    page: z
+      .string()
+      .regex(/^[1-9]\d{0,3}$/)
+      .default("1")
+      .transform(Number),
+  }),
+  badQuery,
+);
 
 const newUserForm = z.object({
   name: z.string().trim().max(200),
@@ -172,12 +188,10 @@ export const adminRoutes = new Hono<AppEnv>()
     const link = publicLink(c, setPasswordPath(token));
     return page(c, "Ny länk", <PasswordLinkCreated user={user} link={link} ssoName={ssoName(c)} />);
   })
-  .get("/admin/audit", requireRole(...CAN.manageUsers), async (c) => {
-    const action = c.req.query("action") || null;
-    const pageNo = Math.max(
-      1,
-      Math.min(10_000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1),
-    );
+  .get("/admin/audit", requireRole(...CAN.manageUsers), validAuditQuery, async (c) => {
+    const query = c.req.valid("query");
+    const action = query.action || null;
+    const pageNo = query.page;
     const result = await listAudit(c.get("db"), { action, page: pageNo });
     return page(
       c,

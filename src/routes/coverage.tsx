@@ -18,7 +18,7 @@ import { getPersonWithPosts } from "../services/person-posts";
 import { logAccess } from "../services/privacy/access-log";
 import { getStaffPage } from "../services/staff-list";
 import { unitsInScope } from "../services/units";
-import { idParam, NO_SUCH_UNIT, validParam } from "./params";
+import { badQuery, idParam, NO_SUCH_UNIT, validParam } from "./params";
 import { isFragment, page } from "./render";
 import { asOfFrom, reportQuery, scopedUnit } from "./report-params";
 import { staffAccessDetail, staffQueryOf, validStaffQuery } from "./staff-params";
@@ -27,7 +27,7 @@ export const coverageRoutes = new Hono<AppEnv>()
   .get(
     "/tackning",
     requireRole(...CAN.viewReports),
-    zValidator("query", reportQuery),
+    zValidator("query", reportQuery, badQuery),
     async (c) => {
       const q = c.req.valid("query");
       const db = c.get("db");
@@ -105,7 +105,7 @@ export const coverageRoutes = new Hono<AppEnv>()
   .get(
     "/person/:id{[0-9]{1,9}}",
     requireRole(...CAN.viewReports),
-    zValidator("query", reportQuery),
+    zValidator("query", reportQuery, badQuery),
     async (c) => {
       const { asOf, notice } = asOfFrom(c, c.req.valid("query").datum);
       const person = await getPersonWithPosts(

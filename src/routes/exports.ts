@@ -4,7 +4,6 @@
  * on its "Om rapporten" sheet what it covers.
  */
 
-import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { CAN, requireRole } from "../auth/roles";
 import type { UnitRef } from "../domain/coverage";
@@ -25,7 +24,7 @@ import { logAccess } from "../services/privacy/access-log";
 import { attachment, CONTENT_TYPES, type ExportFormat, exportBody } from "../services/spreadsheet";
 import { getStaffSelection } from "../services/staff-list";
 import { idParam, NO_SUCH_REPORT, NO_SUCH_UNIT, validParam, yearParam } from "./params";
-import { asOfFrom, reportQuery, scopedUnit } from "./report-params";
+import { asOfFrom, scopedUnit, validReportQuery } from "./report-params";
 import { staffQueryOf, validStaffQuery } from "./staff-params";
 
 function slug(text: string): string {
@@ -79,7 +78,7 @@ export const exportRoutes = new Hono<AppEnv>();
 
 for (const format of FORMATS) {
   exportRoutes
-    .get(`/tackning/export.${format}`, can, zValidator("query", reportQuery), async (c) => {
+    .get(`/tackning/export.${format}`, can, validReportQuery, async (c) => {
       const query = c.req.valid("query");
       const unit = await scopedUnit(c, query.enhet);
       const { asOf } = asOfFrom(c, query.datum);
@@ -142,7 +141,7 @@ for (const format of FORMATS) {
       `/rapport/:year/export.${format}`,
       can,
       validParam(yearParam, NO_SUCH_REPORT),
-      zValidator("query", reportQuery),
+      validReportQuery,
       async (c) => {
         const { year } = c.req.valid("param");
         const unit = await scopedUnit(c, c.req.valid("query").enhet);

@@ -3,6 +3,7 @@ import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
+import { countNoun } from "../../views/format";
 import { UnmatchedPage } from "../../views/pages/unmatched";
 import { CAN, requireRole } from "../auth/roles";
 import { UserError } from "../domain/user-error";
@@ -11,6 +12,7 @@ import { listCourses } from "../services/courses";
 import { dismissUnmatched, linkUnmatched, listOpenUnmatched } from "../services/imports/unmatched";
 import { findPeople, resolvePerson } from "../services/people";
 import { logAccess } from "../services/privacy/access-log";
+import { badQuery } from "./params";
 import { page } from "./render";
 
 type C = Context<SignedInEnv>;
@@ -41,7 +43,7 @@ export const unmatchedRoutes = new Hono<AppEnv>()
   .get("/imports/unmatched", (c) => unmatchedPage(c))
   .get(
     "/imports/people",
-    zValidator("query", z.object({ person: z.string().max(200).default("") })),
+    zValidator("query", z.object({ person: z.string().max(200).default("") }), badQuery),
     async (c) => {
       const query = c.req.valid("query").person;
       const hits = await findPeople(c.get("db"), c.get("scope"), query);
@@ -97,7 +99,7 @@ export const unmatchedRoutes = new Hono<AppEnv>()
         ip: c.get("clientIp"),
       });
       return unmatchedPage(c, {
-        notice: `${r.linked} rad(er) kopplade till ${person.name}; ${r.events} händelser sparade.`,
+        notice: `${countNoun(r.linked, "rad kopplad", "rader kopplade")} till ${person.name}; ${countNoun(r.events, "händelse sparad", "händelser sparade")}.`,
       });
     },
   )

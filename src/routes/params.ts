@@ -6,6 +6,7 @@ import { zValidator } from "@hono/zod-validator";
 import { HTTPException } from "hono/http-exception";
 import { type ZodType, z } from "zod";
 import { isReportDate, isReportYear } from "../domain/dates";
+import { UserError } from "../domain/user-error";
 
 /** `/rapport/:year`: four digits within the report years (FIRST_/LAST_REPORT_YEAR). */
 export const yearParam = z.object({
@@ -34,5 +35,16 @@ export function validParam<T extends ZodType>(schema: T, notFound: string) {
   });
 }
 
+/**
+ * The hook for `zValidator("query", schema, badQuery)`: a value that does not parse (a page
+ * that is no number, a parameter given twice) is a Swedish 400 page through app.onError, not
+ * zod's JSON.
+ */
+export function badQuery(result: { success: boolean }): void {
+  if (!result.success) throw new UserError(BAD_QUERY);
+}
+
+export const BAD_QUERY =
+  "Adressen innehåller ett värde som inte går att läsa (till exempel ett sidnummer som inte är ett tal). Gå tillbaka och försök igen.";
 export const NO_SUCH_REPORT = "Det finns ingen årsrapport för det året.";
 export const NO_SUCH_UNIT = "Enheten finns inte eller ingår inte i det du får se.";

@@ -16,12 +16,14 @@ import { personIdByEmployeeNo, registerExtract } from "../services/privacy/extra
 import { planPurge, runPurge } from "../services/privacy/purge";
 import { getRetentionPolicy, setRetentionPolicy } from "../services/privacy/retention-settings";
 import { formValidator } from "./form";
+import { badQuery } from "./params";
 import { page } from "./render";
 
 const employeeNoQuery = z.object({
   anstnr: z.string().trim().max(64).optional(),
   sida: z.coerce.number().int().min(1).max(10_000).catch(1).optional(),
 });
+const validEmployeeNoQuery = zValidator("query", employeeNoQuery, badQuery);
 
 const policyForm = z.object({
   leaverYears: z.coerce.number(),
@@ -90,7 +92,7 @@ export const privacyRoutes = new Hono<AppEnv>()
       });
     },
   )
-  .get("/admin/integritet/atkomst", admin, zValidator("query", employeeNoQuery), async (c) => {
+  .get("/admin/integritet/atkomst", admin, validEmployeeNoQuery, async (c) => {
     const db = c.get("db");
     const { anstnr, sida } = c.req.valid("query");
     const employeeNo = anstnr || null;
@@ -111,7 +113,7 @@ export const privacyRoutes = new Hono<AppEnv>()
   .get(
     "/admin/integritet/registerutdrag",
     admin,
-    zValidator("query", employeeNoQuery),
+    zValidator("query", employeeNoQuery, badQuery),
     async (c) => {
       const db = c.get("db");
       const employeeNo = c.req.valid("query").anstnr || null;

@@ -32,6 +32,9 @@ const NAV: Array<NavItem & { roles: readonly Role[] }> = [
   { href: "/admin/integritet", label: "Integritet", roles: ["admin"] },
 ];
 
+/** The response header that carries a fragment's page title (read by static/app.js). */
+export const PAGE_TITLE_HEADER = "X-Page-Title";
+
 /**
  * True for an htmx swap. A boosted link and a history restore (cache miss) need the whole
  * page, like a normal visit.
@@ -58,16 +61,12 @@ function navFor(c: Context<AppEnv>): NavItem[] {
 export const pageRenderer = jsxRenderer<AppEnv>(
   ({ children, title }, ctx) => {
     const c = ctx as Context<AppEnv>;
-    // htmx takes a root-level <title> out of the fragment (wherever it stands) and makes it
-    // the page's title, so the tab and history say what the swapped-in content is. Last, so
-    // the fragment still begins with its own element. An empty title keeps the old one.
+    // The fragment's page title travels in a header (URI-encoded: headers are Latin-1) and
+    // static/app.js puts it in the tab after the swap. Not as a <title> in the fragment: htmx
+    // would find an SVG chart's <title> first and ignore it. Empty: the page keeps its title.
     if (isFragment(c)) {
-      return (
-        <>
-          {children}
-          {title ? <title>{documentTitle(title)}</title> : null}
-        </>
-      );
+      if (title) c.header(PAGE_TITLE_HEADER, encodeURIComponent(documentTitle(title)));
+      return <>{children}</>;
     }
     return (
       <Layout title={title} nav={navFor(c)} userName={c.get("user")?.name ?? null}>

@@ -1,4 +1,5 @@
 /** Query parameters shared by the report routes, validated at the edge. */
+import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
@@ -6,12 +7,15 @@ import type { UnitRef } from "../domain/coverage";
 import { FIRST_REPORT_YEAR, isIsoDate, LAST_REPORT_YEAR, stockholmDate } from "../domain/dates";
 import type { AppEnv } from "../env";
 import { unitById } from "../services/units";
-import { dateParam, idParam, NO_SUCH_UNIT } from "./params";
+import { badQuery, dateParam, idParam, NO_SUCH_UNIT } from "./params";
 
 export const reportQuery = z.object({
   enhet: z.string().optional(),
   datum: z.string().optional(),
 });
+
+/** The report query, validated; `?datum=a&datum=b` is a Swedish 400, not zod's JSON. */
+export const validReportQuery = zValidator("query", reportQuery, badQuery);
 
 /** The as-of date from `datum`, or today; a bad date is a message, not an error page. */
 export function asOfFrom<E extends AppEnv>(

@@ -101,7 +101,7 @@ export async function createUser(
   if (!name) throw new UserError("Ange ett namn.");
   const unitIds = [...(input.unitIds ?? []), ...(await unitIdsByCode(db, input.unitCodes ?? []))];
   if (input.role === "chef" && unitIds.length === 0) {
-    throw new UserError("En chef behöver minst en enhet (--unit KOD).");
+    throw new UserError("En chef behöver minst en enhet: ange den eller de enheter chefen ska se.");
   }
   if (input.role !== "chef" && unitIds.length > 0) {
     throw new UserError("Bara chefer tilldelas enheter; övriga roller ser alla enheter.");

@@ -192,7 +192,7 @@ describe("import pages", () => {
     expect(bad.status).toBe(422);
     const ok = await post(`/imports/unmatched/${id}/link`, { person: "100010" });
     expect(ok.status).toBe(200);
-    expect(await ok.text()).toContain("kopplade till Ahmed Yusuf");
+    expect(await ok.text()).toContain("1 rad kopplad till Ahmed Yusuf");
     expect(await count(t.db, "person_links")).toBe(1);
     expect(await count(t.db, "unmatched", "status = 'open'")).toBe(0);
     expect((await post(`/imports/unmatched/${id}/dismiss`)).status).toBe(409);

@@ -35,7 +35,7 @@ export function CoveragePage(view: CoverageView) {
         action="/tackning"
         class="inline report-filter"
         hx-get="/tackning"
-        hx-trigger="change"
+        hx-trigger="change delay:700ms"
         hx-target="#coverage-result"
         hx-swap="outerHTML"
         hx-push-url="true"

@@ -74,7 +74,7 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
           <button type="submit" formaction="/imports/cancel" class="secondary">
             Avbryt
           </button>
-          <progress hidden data-busy-progress>
+          <progress hidden data-busy-progress aria-label="Sparar importen">
             Importerar …
           </progress>
         </form>

@@ -29,7 +29,7 @@ export function UndoConfirm({ target, newer }: UndoConfirmProps) {
       <form method="post" action={`/imports/${target.id}/undo`} class="inline" data-busy="Ångrar …">
         <input type="hidden" name="withNewer" value="1" />
         <button type="submit">Ångra alla {newer.length + 1}</button> <a href="/imports">Avbryt</a>
-        <progress hidden data-busy-progress>
+        <progress hidden data-busy-progress aria-label="Ångrar importen">
           Ångrar …
         </progress>
       </form>

@@ -1,5 +1,5 @@
 import type { ImportListItem } from "../../src/services/imports/history";
-import { formatCount } from "../format";
+import { countNoun, formatCount } from "../format";
 
 const KIND_LABEL: Record<string, string> = {
   staff: "Personalförteckning",
@@ -35,7 +35,7 @@ export function ImportsPage(p: ImportsPageProps) {
       {p.openUnmatched > 0 ? (
         <p class="notice">
           <a href="/imports/unmatched">
-            {formatCount(p.openUnmatched)} rader väntar på att kopplas till en person
+            {countNoun(p.openUnmatched, "rad", "rader")} väntar på att kopplas till en person
           </a>
         </p>
       ) : null}
@@ -74,7 +74,14 @@ function UploadForm({ today, limitLabel }: { today: string; limitLabel: string }
         <input id="file" name="file" type="file" accept=".xlsx,.xls,.ods,.fods,.csv" required />
         <p class="muted">Excel (.xlsx, .xls), LibreOffice (.ods) eller CSV, högst {limitLabel}.</p>
       </div>
-      <progress class="upload-progress" max="100" value="0" hidden data-upload-progress>
+      <progress
+        class="upload-progress"
+        max="100"
+        value="0"
+        hidden
+        data-upload-progress
+        aria-label="Uppladdning av filen"
+      >
         Laddar upp …
       </progress>
       <button type="submit">Förhandsgranska</button>
@@ -113,17 +120,19 @@ function ImportHistory({ history }: { history: ImportListItem[] }) {
               {i.status === "undone" ? (
                 "Ångrad"
               ) : (
+                // "Sparad", not "Genomförd": that word is a course status in this app.
                 <form
                   method="post"
                   action={`/imports/${i.id}/undo`}
                   class="inline"
                   data-busy="Ångrar …"
                 >
+                  <span>Sparad</span>
                   {/* Older imports lead to a confirmation listing the newer ones first. */}
                   <button type="submit" class="secondary">
                     {i.undoable ? "Ångra" : "Ångra med senare …"}
                   </button>
-                  <progress hidden data-busy-progress>
+                  <progress hidden data-busy-progress aria-label="Ångrar importen">
                     Ångrar …
                   </progress>
                 </form>
@@ -160,9 +169,21 @@ const COUNT_LABEL: Record<string, string> = {
   events: "händelser",
 };
 
+/** The singular where it differs: "1 rad", "1 händelse". */
+const COUNT_LABEL_ONE: Record<string, string> = {
+  rows: "rad",
+  created: "ny",
+  updated: "ändrad",
+  unchanged: "oförändrad",
+  matched: "matchad",
+  unmatched: "omatchad",
+  ignored: "ignorerad",
+  events: "händelse",
+};
+
 function countsText(counts: Record<string, number> | null): string {
   if (!counts) return "";
   return Object.entries(counts)
-    .map(([k, v]) => `${formatCount(v)} ${COUNT_LABEL[k] ?? k}`)
+    .map(([k, v]) => countNoun(v, COUNT_LABEL_ONE[k] ?? COUNT_LABEL[k] ?? k, COUNT_LABEL[k] ?? k))
     .join(", ");
 }

@@ -2,6 +2,7 @@
 import type { RetentionPolicy } from "../../../src/domain/retention";
 import type { PurgePlan } from "../../../src/services/privacy/purge";
 import { Notices } from "../../components/notices";
+import { countNoun } from "../../format";
 
 export interface PrivacyPageProps {
   policy: RetentionPolicy;
@@ -20,7 +21,7 @@ function CountsList({ plan }: { plan: PurgePlan }) {
     <ul>
       <li>{c.people} personer som slutat avidentifieras (namn, e-post, anställningsnummer)</li>
       <li>{c.personLinks} manuella kopplingar tas bort</li>
-      <li>{c.unmatchedRows} rader ur importerade filer töms</li>
+      <li>{countNoun(c.unmatchedRows, "rad", "rader")} ur importerade filer töms</li>
       <li>{c.importEffects} sparade tidigare värden (för att ångra importer) töms på namn</li>
       <li>{c.auditEntries} händelser i granskningsloggen tas bort</li>
       <li>{c.accessEntries} poster i åtkomstloggen tas bort</li>

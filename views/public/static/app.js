@@ -13,10 +13,30 @@ document.addEventListener("click", (e) => {
   menu.classList.toggle("open", open);
 });
 
-// After a swap, say what changed in the live region: the fragment's own summary
-// ([data-announce]), an error it shows, or the (new) page title. htmx has already updated
-// document.title from the fragment's <title> by then.
+// A table that no page put in a scroll box (views/components/table-wrap.tsx) gets one here, so
+// at phone width it scrolls in its own box — focusable, so the keyboard can scroll it too — and
+// never widens the page. Without script, app.css lets such a table scroll by itself instead.
+function wrapTables(root) {
+  for (const table of root.querySelectorAll("main table:not(.cards)")) {
+    if (table.parentElement?.classList.contains("table-wrap")) continue;
+    const box = document.createElement("section");
+    box.className = "table-wrap";
+    box.tabIndex = 0;
+    const caption = table.querySelector("caption")?.textContent?.trim();
+    box.setAttribute("aria-label", caption || "Tabell");
+    table.replaceWith(box);
+    box.append(table);
+  }
+}
+wrapTables(document);
+document.addEventListener("htmx:afterSettle", () => wrapTables(document));
+
+// After a swap the tab gets the fragment's page title (header X-Page-Title, set by the
+// renderer), and the live region says what changed: the fragment's own summary
+// ([data-announce]), an error it shows, or the new page title.
 document.addEventListener("htmx:afterSettle", (e) => {
+  const title = e.detail?.xhr?.getResponseHeader("X-Page-Title");
+  if (title) document.title = decodeURIComponent(title);
   const live = document.getElementById("live-region");
   const target = e.detail?.target;
   if (!live || !(target instanceof Element) || target.closest("datalist, select")) return;
