@@ -1,8 +1,11 @@
 /** URLs of the report pages, built in one place so links and forms agree. */
 import { DEFAULT_STAFF_QUERY, type StaffQuery } from "../src/domain/staff-query";
 
-/** A staff list's filter, sort and page as URL parameters; defaults are left out. */
-export type StaffUrlQuery = Partial<StaffQuery>;
+/**
+ * A staff list's filter, sort and page as URL parameters; defaults are left out. `course`
+ * (?kurs=) is null for the mandatory course, the default.
+ */
+export type StaffUrlQuery = Partial<StaffQuery> & { course?: string | null };
 
 function staffParams(q: StaffUrlQuery = {}, withPage = true) {
   return {
@@ -11,6 +14,7 @@ function staffParams(q: StaffUrlQuery = {}, withPage = true) {
     sortera: q.sort && q.sort !== DEFAULT_STAFF_QUERY.sort ? q.sort : null,
     ordning: q.direction && q.direction !== DEFAULT_STAFF_QUERY.direction ? q.direction : null,
     sida: withPage && q.page && q.page > 1 ? q.page : null,
+    kurs: q.course ?? null,
   };
 }
 
