@@ -53,7 +53,7 @@ function recognised(cells: readonly Cell[]): Map<Field, Column> {
  * The header is the row (among the first 30) naming most known columns, at least two.
  * `what` says in the error what kind of file was expected.
  */
-export function toTable(sheet: Sheet, what: string): Table {
+export function toTable(sheet: Sheet, what: string, example?: string): Table {
   let best: { at: number; found: Map<Field, Column> } | null = null;
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
@@ -63,11 +63,12 @@ export function toTable(sheet: Sheet, what: string): Table {
   if (!best) {
     throw new ImportFileError(
       `Hittar ingen rubrikrad i filen. En ${what} behöver en rad med kolumnrubriker, t.ex. ${
-        what.startsWith("personal")
+        example ??
+        (what.startsWith("personal")
           ? "Anställningsnummer, Förnamn, Efternamn, E-post, Enhet"
           : what.startsWith("handlingsplan")
             ? "Område, Aktivitet, Ansvarig, Tidplan, Status"
-            : "Namn, E-post, Kurs, Status, Slutförd datum"
+            : "Namn, E-post, Kurs, Status, Slutförd datum")
       }.`,
     );
   }

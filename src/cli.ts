@@ -26,6 +26,7 @@ type Command = (db: Db, args: ReturnType<typeof parse>, io: CliIo) => Promise<Cl
 // The import commands pull in the spreadsheet readers: loaded only when an import runs, so
 // every other command starts faster.
 const importCommands = () => import("./cli/import");
+const targetImports = () => import("./cli/target-imports");
 
 const COMMANDS: Record<string, Command> = {
   "import staff": async (db, args, io) => (await importCommands()).importStaffCommand(db, args, io),
@@ -35,6 +36,12 @@ const COMMANDS: Record<string, Command> = {
   "plan import": async (db, args, io) =>
     (await import("./cli/plan-import")).planImportCommand(db, args, io),
   "plan summary": planSummaryCommand,
+  "units import": async (db, args, io) =>
+    (await targetImports()).targetImportCommand("units", db, args, io),
+  "requirements import": async (db, args, io) =>
+    (await targetImports()).targetImportCommand("requirements", db, args, io),
+  "exemptions import": async (db, args, io) =>
+    (await targetImports()).targetImportCommand("exemptions", db, args, io),
   "report annual": reportAnnual,
   "report coverage": reportCoverage,
   "user create": userCreate,

@@ -121,7 +121,8 @@ export async function loadPendingUpload(
     .select()
     .from(pendingUploads)
     .where(and(mine, gte(pendingUploads.createdAt, staleBefore(now))));
-  if (!row) return null;
+  // Target-group previews (units/requirements/exemptions) share the table; not ours to confirm.
+  if (!row || (row.kind !== "staff" && row.kind !== "completions")) return null;
   let parsed: ParsedFile<StaffRows> | ParsedFile<CompletionRows>;
   try {
     parsed = JSON.parse(row.content);
