@@ -88,7 +88,7 @@ export function csrfProtection(allowedOrigins: readonly string[] = []) {
 /** Largest request body outside the upload route: forms here are a few kilobytes. */
 export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
 /** Routes that take files and set their own (larger) limit. */
-const UPLOAD_PATHS = new Set(["/imports/preview"]);
+const UPLOAD_PATHS = new Set(["/imports/preview", "/malgrupper/import/preview"]);
 
 const formBodyLimit = bodyLimit({
   maxSize: FORM_BODY_LIMIT_BYTES,

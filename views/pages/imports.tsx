@@ -5,6 +5,9 @@ const KIND_LABEL: Record<string, string> = {
   staff: "Personalförteckning",
   completions: "Kursexport",
   attendance: "Närvarolista",
+  units: "Enhetsuppgifter",
+  requirements: "Kurskrav",
+  exemptions: "Undantag",
 };
 
 export interface ImportsPageProps {
@@ -158,6 +161,10 @@ const COUNT_LABEL: Record<string, string> = {
   unmatched: "omatchade",
   ignored: "ignorerade",
   events: "händelser",
+  changed: "ändrade",
+  courses: "kurser",
+  rules: "regler",
+  removed: "ersatta regler",
 };
 
 function countsText(counts: Record<string, number> | null): string {
