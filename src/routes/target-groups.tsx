@@ -12,6 +12,7 @@ import type { AppEnv } from "../env";
 import { courseRuleCounts } from "../services/requirement-rules";
 import { page } from "./render";
 import { targetImportRoutes } from "./target-imports";
+import { targetRequirementRoutes } from "./target-requirements";
 import { targetUnitRoutes } from "./target-units";
 
 export function targetGroupRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
@@ -32,5 +33,6 @@ export function targetGroupRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxByte
       );
     })
     .route("/", targetUnitRoutes(limitLabel))
+    .route("/", targetRequirementRoutes)
     .route("/", targetImportRoutes(uploadLimitBytes));
 }

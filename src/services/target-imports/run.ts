@@ -58,7 +58,9 @@ export async function parseTargetFile<Rows extends ParsedTargetRows>(
   limits?: ReadLimits,
 ): Promise<ParsedTargetFile<Rows>> {
   const sheet = readSheet(bytes, fileName, limits);
-  const rows = spec.parse(toTable(sheet, spec.what, spec.example));
+  const rows = spec.parse(
+    toTable(sheet, spec.what, { example: spec.example, keepSingleCellRows: true }),
+  );
   if (rows.rows.length === 0 && rows.errors.length === 0)
     throw new ImportFileError("Filen har en rubrikrad men inga rader under den.");
   return { rows, format: sheet.format, sha256: await sha256Hex(bytes) };
