@@ -11,6 +11,7 @@ import { CAN, requireRole } from "../auth/roles";
 import type { AppEnv } from "../env";
 import { courseRuleCounts } from "../services/requirement-rules";
 import { page } from "./render";
+import { targetExemptionRoutes } from "./target-exemptions";
 import { targetImportRoutes } from "./target-imports";
 import { targetRequirementRoutes } from "./target-requirements";
 import { targetUnitRoutes } from "./target-units";
@@ -34,5 +35,6 @@ export function targetGroupRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxByte
     })
     .route("/", targetUnitRoutes(limitLabel))
     .route("/", targetRequirementRoutes)
+    .route("/", targetExemptionRoutes(limitLabel))
     .route("/", targetImportRoutes(uploadLimitBytes));
 }

@@ -1,5 +1,6 @@
 /** The target-group import kinds by name, for the CLI and the web's preview and confirm. */
 import type { Db } from "../../../db/client";
+import { EXEMPTIONS } from "./exemptions";
 import type { ParsedTargetRows, TargetImportKind, TargetKindSpec, TargetPlan } from "./kind";
 import { REQUIREMENTS } from "./requirements";
 import { runTargetImport, type TargetImportInput } from "./run";
@@ -9,6 +10,7 @@ import { UNIT_ATTRIBUTES } from "./units";
 const SPECS: Partial<Record<TargetImportKind, TargetKindSpec<ParsedTargetRows, TargetPlan>>> = {
   units: UNIT_ATTRIBUTES as unknown as TargetKindSpec<ParsedTargetRows, TargetPlan>,
   requirements: REQUIREMENTS as unknown as TargetKindSpec<ParsedTargetRows, TargetPlan>,
+  exemptions: EXEMPTIONS as unknown as TargetKindSpec<ParsedTargetRows, TargetPlan>,
 };
 
 /** Swedish names of what each file holds, for headings and messages. */
