@@ -24,7 +24,7 @@ export function ExemptionsPage(p: {
           {p.notice}
         </p>
       ) : null}
-      <form method="get" action="/malgrupper/undantag" class="stack" role="search">
+      <form method="get" action="/malgrupper/undantag" class="stack">
         <label for="person">Person (anställningsnummer eller namn)</label>
         <input id="person" name="person" type="search" value={f.person ?? ""} maxlength={100} />
         <label for="kurs">Kurs</label>
