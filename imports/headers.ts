@@ -29,7 +29,15 @@ export type Field =
   | "responsible"
   | "otherActors"
   | "timeline"
-  | "comment";
+  | "comment"
+  // Target groups (units, requirement rules, exemptions).
+  | "functionLevel"
+  | "tags"
+  | "deadline"
+  | "daysAfterStart"
+  | "fromDate"
+  | "toDate"
+  | "reason";
 
 export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
   employeeNo: [
@@ -166,6 +174,18 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     "Kommentar uppföljning",
     "Notering",
   ],
+  functionLevel: ["Funktionsnivå", "Funktionsnivåer", "Nivå"],
+  tags: ["Taggar", "Tagg", "Etiketter", "Etikett"],
+  deadline: ["Deadline", "Senast", "Senast klar", "Klar senast", "Slutdatum krav"],
+  daysAfterStart: [
+    "Dagar efter anställning",
+    "Dagar efter anställningsstart",
+    "Dagar efter start",
+    "Inom dagar",
+  ],
+  fromDate: ["Från", "Från och med", "Fr.o.m.", "Fom", "Från datum", "Gäller från"],
+  toDate: ["Till", "Till och med", "T.o.m.", "Tom", "Till datum", "Gäller till"],
+  reason: ["Orsak", "Anledning", "Skäl"],
 };
 
 /**

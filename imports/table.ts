@@ -53,7 +53,11 @@ function recognised(cells: readonly Cell[]): Map<Field, Column> {
  * The header is the row (among the first 30) naming most known columns, at least two.
  * `what` says in the error what kind of file was expected.
  */
-export function toTable(sheet: Sheet, what: string): Table {
+export function toTable(
+  sheet: Sheet,
+  what: string,
+  opts: { example?: string; keepSingleCellRows?: boolean } = {},
+): Table {
   let best: { at: number; found: Map<Field, Column> } | null = null;
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
@@ -63,11 +67,12 @@ export function toTable(sheet: Sheet, what: string): Table {
   if (!best) {
     throw new ImportFileError(
       `Hittar ingen rubrikrad i filen. En ${what} behöver en rad med kolumnrubriker, t.ex. ${
-        what.startsWith("personal")
+        opts.example ??
+        (what.startsWith("personal")
           ? "Anställningsnummer, Förnamn, Efternamn, E-post, Enhet"
           : what.startsWith("handlingsplan")
             ? "Område, Aktivitet, Ansvarig, Tidplan, Status"
-            : "Namn, E-post, Kurs, Status, Slutförd datum"
+            : "Namn, E-post, Kurs, Status, Slutförd datum")
       }.`,
     );
   }
@@ -82,10 +87,11 @@ export function toTable(sheet: Sheet, what: string): Table {
     if (cell !== null && !known.has(index))
       otherColumns.push({ index, label: String(cell).trim() });
   });
-  // A lone cell below a real table is a note or a total ("Antal: 120"), not a person.
+  // A lone cell below a real table is a note or a total ("Antal: 120"), not a person (but in
+  // a rules file "vbe-webb" alone is a rule: everyone).
   const rows = sheet.rows
     .slice(best.at + 1)
-    .filter((r) => best.found.size < 3 || filledCells(r.cells) > 1);
+    .filter((r) => opts.keepSingleCellRows || best.found.size < 3 || filledCells(r.cells) > 1);
   // One system wrote the file, so one order for all its dates: a 3/25/2025 in Startdatum
   // also makes the Slutförd datum 4/3/2025 read 3 April.
   const mapped = Object.entries(columns) as Array<[Field, Column]>;

@@ -65,6 +65,9 @@ export const FIELD_MAX_LENGTH: Partial<Record<Field, number>> = {
   title: 200,
   course: 300,
   status: 100,
+  functionLevel: 100,
+  tags: 500,
+  reason: 300,
 };
 
 /** A Swedish row-error message when `text` is longer than its field allows, else null. */

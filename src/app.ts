@@ -21,6 +21,7 @@ import { planRoutes } from "./routes/plan";
 import { privacyRoutes } from "./routes/privacy";
 import { pageRenderer } from "./routes/render";
 import { ssoRoutes } from "./routes/sso";
+import { targetGroupRoutes } from "./routes/target-groups";
 import { type SchemaStatus, schemaStatus } from "./services/schema-status";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", annualReportRoutes);
   app.route("/", planRoutes);
   app.route("/", importRoutes(deps.uploadLimitBytes, deps.importRunner, deps.readLimits));
+  app.route("/", targetGroupRoutes(deps.uploadLimitBytes));
 
   app.notFound((c) => errorPage(c, 404, "Sidan finns inte."));
   app.onError(errorResponse);

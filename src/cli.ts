@@ -24,6 +24,12 @@ const COMMANDS: Record<string, Command> = {
     (await import("./cli/plan-import")).planImportCommand(db, args, io),
   "plan summary": async (db, args) =>
     (await import("./cli/plan-summary")).planSummaryCommand(db, args),
+  "units import": async (db, args, io) =>
+    (await import("./cli/target-imports")).targetImportCommand("units", db, args, io),
+  "requirements import": async (db, args, io) =>
+    (await import("./cli/target-imports")).targetImportCommand("requirements", db, args, io),
+  "exemptions import": async (db, args, io) =>
+    (await import("./cli/target-imports")).targetImportCommand("exemptions", db, args, io),
   "report annual": async (db, args, io) =>
     (await import("./cli/report-annual")).reportAnnual(db, args, io),
   "report coverage": async (db, args, io) =>

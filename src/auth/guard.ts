@@ -94,6 +94,7 @@ export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
 export const UPLOAD_PATHS: readonly RegExp[] = [
   /^\/imports\/preview$/,
   /^\/handlingsplan\/[^/]+\/import$/,
+  /^\/malgrupper\/import\/preview$/,
 ];
 
 export const isUploadPath = (path: string) => UPLOAD_PATHS.some((p) => p.test(path));

@@ -11,7 +11,11 @@ import { UserError } from "../domain/user-error";
 export const USAGE = `Användning:
   cli import staff FIL --as-of ÅÅÅÅ-MM-DD [--dry-run] [--json]
   cli import completions FIL [--dry-run] [--json]
-  cli import undo staff|completions|attendance [--json]
+  cli import undo staff|completions|attendance|units|requirements|exemptions [--json]
+  cli units import FIL [--dry-run] [--json]          (Enhet/Enhetskod, Funktionsnivå, Taggar)
+  cli requirements import FIL [--dry-run] [--json]   (Kurs, Enhet, Funktionsnivå, Tagg, Befattning,
+                                                      Deadline, Dagar efter anställning)
+  cli exemptions import FIL [--dry-run] [--json]     (Anställningsnummer/E-post, Kurs, Från, Till, Orsak)
   cli plan import FIL --year ÅÅÅÅ [--dry-run] [--json]
   cli plan summary --year ÅÅÅÅ [--json]
   cli report annual --year ÅÅÅÅ [--json]

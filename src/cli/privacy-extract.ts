@@ -30,6 +30,10 @@ function extractText(x: RegisterExtract): string {
     ),
     `Manuella kopplingar (${x.links.length}):`,
     ...x.links.map((l) => `  ${l.key}`),
+    `Undantag från kurser (${x.exemptions.length}):`,
+    ...x.exemptions.map(
+      (e) => `  ${e.course ?? "Alla kurser"}: ${e.from} – ${e.to ?? "tills vidare"}, ${e.reason}`,
+    ),
     `Filrader kopplade för hand (${x.linkedFileRows.length}):`,
     ...x.linkedFileRows.map((r) => `  ${r.file} rad ${r.row}: ${JSON.stringify(r.values)}`),
     `Åtkomstlogg – listor och sidor som visade personen (${x.accessLog.length}):`,

@@ -24,6 +24,7 @@ declare module "hono" {
 const NAV: Array<NavItem & { roles: readonly Role[] }> = [
   { href: "/", label: "Start", roles: ["admin", "hr", "ledning", "chef"] },
   { href: "/imports", label: "Importera", roles: ["admin", "hr"] },
+  { href: "/malgrupper", label: "Målgrupper", roles: CAN.importFiles },
   { href: "/tackning", label: "Täckning", roles: CAN.viewReports },
   { href: "/rapport", label: "Årsrapport", roles: CAN.viewReports },
   { href: "/handlingsplan", label: "Handlingsplan", roles: CAN.viewReports },

@@ -27,7 +27,12 @@ export type AuditAction =
   | "user.password_link"
   | "privacy.retention_changed"
   | "privacy.purged"
-  | "user.sso_unlinked";
+  | "user.sso_unlinked"
+  | "unit.attributes_changed"
+  | "requirements.changed"
+  | "exemption.created"
+  | "exemption.ended"
+  | "exemption.removed";
 
 export interface AuditEntry {
   userId: number | null;

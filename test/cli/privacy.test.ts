@@ -64,6 +64,8 @@ describe("cli privacy purge / extract", () => {
   it("extract --json has the person, employments, events, links and access log", async () => {
     const [someone] = await t.db.all<{ employee_no: string }>(sql`
       SELECT p.employee_no FROM people p JOIN completions c ON c.person_id = p.id LIMIT 1`);
+    await t.db.run(sql`INSERT INTO exemptions (person_id, course_id, from_date, to_date, reason)
+      SELECT id, NULL, '2026-01-01', NULL, 'Föräldraledighet' FROM people WHERE employee_no = ${someone!.employee_no}`);
     const r = await cli(["privacy", "extract", "--employee-no", someone!.employee_no, "--json"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
@@ -76,12 +78,17 @@ describe("cli privacy purge / extract", () => {
       "employments",
       "courseEvents",
       "links",
+      "exemptions",
       "linkedFileRows",
       "accessLog",
     ]);
     const text = await cli(["privacy", "extract", "--employee-no", someone!.employee_no]);
     expect(text.out).toContain("Registerutdrag för");
     expect(text.out).toContain("Anställningar (");
+    expect(doc.exemptions).toEqual([
+      { course: null, from: "2026-01-01", to: null, reason: "Föräldraledighet" },
+    ]);
+    expect(text.out).toContain("Alla kurser: 2026-01-01 – tills vidare, Föräldraledighet");
   });
 
   it.each([

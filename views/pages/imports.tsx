@@ -6,6 +6,9 @@ const KIND_LABEL: Record<string, string> = {
   staff: "Personalförteckning",
   completions: "Kursexport",
   attendance: "Närvarolista",
+  units: "Enhetsuppgifter",
+  requirements: "Kurskrav",
+  exemptions: "Undantag",
 };
 
 export interface ImportsPageProps {
@@ -172,6 +175,10 @@ const COUNT_LABEL: Record<string, string> = {
   unmatched: "omatchade",
   ignored: "ignorerade",
   events: "händelser",
+  changed: "ändrade",
+  courses: "kurser",
+  rules: "regler",
+  removed: "ersatta regler",
 };
 
 /** The singular where it differs: "1 rad", "1 händelse". */

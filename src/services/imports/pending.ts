@@ -130,7 +130,8 @@ export async function loadPendingUpload(
     })
     .from(pendingUploads)
     .where(and(mine, gte(pendingUploads.createdAt, staleBefore(now))));
-  if (!row) return null;
+  // Target-group previews (units/requirements/exemptions) share the table; not ours to confirm.
+  if (!row || (row.kind !== "staff" && row.kind !== "completions")) return null;
   const kind = row.kind === "staff" ? "staff" : "completions";
   return { id: row.id, kind, fileName: row.fileName, asOf: row.asOf };
 }

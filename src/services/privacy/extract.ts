@@ -10,6 +10,7 @@ import {
   completions,
   courses,
   employments,
+  exemptions,
   imports,
   people,
   personLinks,
@@ -45,6 +46,8 @@ export interface RegisterExtract {
   }>;
   /** Manual links HR made so later files match this person (e-mail or name as written there). */
   links: Array<{ key: string; createdAt: string }>;
+  /** Exemptions from courses (course null = all courses), with period and reason. */
+  exemptions: Array<{ course: string | null; from: string; to: string | null; reason: string }>;
   /** File rows HR linked to this person by hand, as they stood in the file. */
   linkedFileRows: Array<{ file: string; row: number; values: Record<string, string> }>;
   /** Who viewed or exported lists or pages that named this person. */
@@ -66,7 +69,7 @@ export async function registerExtract(
   const person = await db.query.people.findFirst({ where: eq(people.employeeNo, employeeNo) });
   if (!person) return null;
   const id = person.id;
-  const [jobs, events, links, rows, access] = await Promise.all([
+  const [jobs, events, links, rows, access, excused] = await Promise.all([
     db
       .select({
         unit: units.name,
@@ -115,6 +118,17 @@ export async function registerExtract(
       .leftJoin(units, eq(units.id, accessLog.unitId))
       .where(namesPerson(id))
       .orderBy(sql`${accessLog.id} DESC`),
+    db
+      .select({
+        course: courses.title,
+        from: exemptions.fromDate,
+        to: exemptions.toDate,
+        reason: exemptions.reason,
+      })
+      .from(exemptions)
+      .leftJoin(courses, eq(courses.id, exemptions.courseId))
+      .where(eq(exemptions.personId, id))
+      .orderBy(asc(exemptions.fromDate), asc(exemptions.id)),
   ]);
   return {
     generatedAt: now.toISOString(),
@@ -130,6 +144,7 @@ export async function registerExtract(
     employments: jobs,
     courseEvents: events,
     links,
+    exemptions: excused,
     linkedFileRows: rows,
     accessLog: access,
   };

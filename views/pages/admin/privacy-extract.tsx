@@ -83,6 +83,15 @@ export function ExtractPage({ employeeNo, extract: x, error }: ExtractPageProps)
               ))}
             </ul>
           </Section>
+          <Section title="Undantag från kurser" count={x.exemptions.length}>
+            <ul>
+              {x.exemptions.map((e) => (
+                <li>
+                  {e.course ?? "Alla kurser"}: {e.from} – {e.to ?? "tills vidare"}, {e.reason}
+                </li>
+              ))}
+            </ul>
+          </Section>
           <Section title="Filrader som kopplats för hand" count={x.linkedFileRows.length}>
             <ul>
               {x.linkedFileRows.map((r) => (
