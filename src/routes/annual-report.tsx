@@ -1,6 +1,6 @@
 /** The annual report: /rapport/:year (figures, sentence, per unit, lock) and its lock. */
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { AnnualLockConfirmPage } from "../../views/pages/annual-lock-confirm";
 import { AnnualReportPage } from "../../views/pages/annual-report";
 import { CAN, requireRole } from "../auth/roles";

@@ -5,7 +5,7 @@
  */
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { UndoConfirm } from "../../views/pages/import-undo";
 import { CAN, requireRole } from "../auth/roles";
 import { UserError } from "../domain/user-error";

@@ -1,7 +1,7 @@
 /** Exemptions (admin/hr): list with filters, add, end, remove — every change audited. */
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { ExemptionsPage } from "../../views/pages/targets/exemptions";
 import { CAN, requireRole } from "../auth/roles";
 import { isIsoDate, stockholmDate } from "../domain/dates";

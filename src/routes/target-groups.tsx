@@ -36,5 +36,5 @@ export function targetGroupRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxByte
     .route("/", targetUnitRoutes(limitLabel))
     .route("/", targetRequirementRoutes)
     .route("/", targetExemptionRoutes(limitLabel))
-    .route("/", targetImportRoutes(uploadLimitBytes));
+    .route("/", targetImportRoutes());
 }

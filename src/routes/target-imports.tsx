@@ -6,10 +6,7 @@
  */
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { z } from "zod";
-import { formatMegabytes } from "../../imports/read";
-import { DEFAULT_READ_LIMITS } from "../../imports/read/types";
+import * as z from "zod";
 import { TargetImportPreview } from "../../views/pages/targets/import";
 import { CAN, requireRole } from "../auth/roles";
 import { UserError } from "../domain/user-error";
@@ -24,6 +21,7 @@ import {
 } from "../services/target-imports/pending";
 import type { ParsedTargetFile } from "../services/target-imports/run";
 import { isFragment, page } from "./render";
+import { uploadBodyLimit } from "./upload-limit";
 
 /** Where each kind's page is, to return to after a confirm or cancel. */
 export const TARGET_PAGE: Record<TargetImportKind, string> = {
@@ -34,21 +32,12 @@ export const TARGET_PAGE: Record<TargetImportKind, string> = {
 
 const pendingForm = z.object({ pending: z.string().regex(/^[0-9a-f]{32}$/) });
 
-export function targetImportRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxBytes) {
-  const limits = { ...DEFAULT_READ_LIMITS, maxBytes: uploadLimitBytes };
+export function targetImportRoutes() {
   return new Hono<AppEnv>()
     .use("/malgrupper/import/*", requireRole(...CAN.importFiles))
     .post(
       "/malgrupper/import/preview",
-      bodyLimit({
-        maxSize: uploadLimitBytes + 64 * 1024,
-        onError: () => {
-          throw new UserError(
-            `Filen är för stor; högst ${formatMegabytes(uploadLimitBytes)} tas emot.`,
-            413,
-          );
-        },
-      }),
+      uploadBodyLimit,
       zValidator(
         "form",
         z.object({
@@ -67,7 +56,7 @@ export function targetImportRoutes(uploadLimitBytes = DEFAULT_READ_LIMITS.maxByt
           fileName: file.name || "fil",
           dryRun: true,
           userId: user.id,
-          limits,
+          limits: c.get("readLimits"),
         });
         const canApply =
           report.errors.length === 0 && report.alreadyImportedAs === null && !report.empty;

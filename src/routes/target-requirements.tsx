@@ -1,7 +1,7 @@
 /** A course's requirement rules (admin/hr): listed in words, add one, remove one (audited). */
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { CourseRulesPage } from "../../views/pages/targets/course-rules";
 import { CAN, requireRole } from "../auth/roles";
 import { ALL_UNITS } from "../auth/scope";

@@ -1,7 +1,7 @@
 /** Funktionsnivå and tags per unit, for admin/hr: the tree and one unit's edit (audited). */
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { splitTags } from "../../imports/target-columns";
 import { UnitAttributeForm, UnitAttributesPage } from "../../views/pages/targets/units";
 import { CAN, requireRole } from "../auth/roles";

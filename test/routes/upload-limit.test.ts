@@ -86,6 +86,7 @@ describe("upload limit of the file routes", () => {
     expect(uploadRoutes.sort()).toEqual([
       "POST /handlingsplan/:year/import",
       "POST /imports/preview",
+      "POST /malgrupper/import/preview",
     ]);
     for (const route of uploadRoutes) {
       const example = route.replace(/^POST /, "").replace(":year", "2025");
