@@ -6,11 +6,19 @@
 import {
   type CoverageFigures,
   coverageOf,
+  type EmploymentFacts,
+  employedOn,
   type StaffCourseFacts,
   statusOn,
   type UnitRef,
 } from "./coverage";
-import type { TargetRow } from "./requirements";
+import {
+  isEveryoneWithoutExceptions,
+  type TargetGroup,
+  type TargetRow,
+  targetGroupOn,
+} from "./requirements";
+import { coverageTrend } from "./trend";
 
 export interface ExemptReason {
   reason: string;
@@ -66,4 +74,25 @@ export function courseFiguresByUnit<U extends UnitRef>(
       asOf,
     ),
   }));
+}
+
+/**
+ * The course's figures at each date (the coverage trend within the target group): who is
+ * required and exempt is decided again on every date, so moves and exemptions show in time.
+ */
+export function courseTrend(
+  group: TargetGroup,
+  rows: readonly EmploymentFacts[],
+  dates: readonly string[],
+): Array<{ date: string } & CoverageFigures> {
+  if (isEveryoneWithoutExceptions(group)) return coverageTrend(rows, dates);
+  return dates.map((date) => {
+    const {
+      overdue: _o,
+      exempt: _e,
+      exemptReasons: _r,
+      ...figures
+    } = courseFiguresOf(targetGroupOn(group, employedOn(rows, date), date), date);
+    return { date, ...figures };
+  });
 }

@@ -2,7 +2,7 @@ import { and, isNull, sql } from "drizzle-orm";
 import { type CourseEntry, DEFAULT_CATALOGUE, MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { type Course, courses, requirementRules } from "../../db/schema";
-import { courseTitleIndex } from "../domain/titles";
+import { courseTitleIndex, normaliseTitle } from "../domain/titles";
 
 /**
  * Upserts the catalogue; courses missing from it are kept (history refers to them) but marked
@@ -65,4 +65,11 @@ export async function mandatoryCourseTitle(db: Db): Promise<string> {
     columns: { title: true },
   });
   return row?.title ?? MANDATORY_COURSE_ID;
+}
+
+/** A course by id, title or alias as people type them (case, dashes, spaces); null if none. */
+export async function findCourse(db: Db, text: string): Promise<Course | null> {
+  const all = await listCourses(db);
+  const id = courseTitleIndex(all).get(normaliseTitle(text));
+  return all.find((c) => c.id === id) ?? null;
 }
