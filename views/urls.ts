@@ -8,13 +8,20 @@ function query(params: Record<string, string | number | null | undefined>): stri
 }
 
 export const urls = {
-  coverage: (unitId: number | null, asOf: string) =>
-    `/tackning${query({ enhet: unitId, datum: asOf })}`,
-  coverageExport: (unitId: number | null, asOf: string, format: "xlsx" | "csv") =>
-    `/tackning/export.${format}${query({ enhet: unitId, datum: asOf })}`,
-  staff: (unitId: number, asOf: string) => `/tackning/enhet/${unitId}${query({ datum: asOf })}`,
-  staffExport: (unitId: number, asOf: string, format: "xlsx" | "csv") =>
-    `/tackning/enhet/${unitId}/export.${format}${query({ datum: asOf })}`,
+  // `course` (?kurs=) is null for the mandatory course, the default: those links stay as
+  // they always were (routes pass `coursePart` from src/routes/course-param.ts).
+  coverage: (unitId: number | null, asOf: string, course?: string | null) =>
+    `/tackning${query({ enhet: unitId, datum: asOf, kurs: course })}`,
+  coverageExport: (
+    unitId: number | null,
+    asOf: string,
+    format: "xlsx" | "csv",
+    course?: string | null,
+  ) => `/tackning/export.${format}${query({ enhet: unitId, datum: asOf, kurs: course })}`,
+  staff: (unitId: number, asOf: string, course?: string | null) =>
+    `/tackning/enhet/${unitId}${query({ datum: asOf, kurs: course })}`,
+  staffExport: (unitId: number, asOf: string, format: "xlsx" | "csv", course?: string | null) =>
+    `/tackning/enhet/${unitId}/export.${format}${query({ datum: asOf, kurs: course })}`,
   person: (personId: number, asOf: string) => `/person/${personId}${query({ datum: asOf })}`,
   annual: (year: number, unitId?: number | null) => `/rapport/${year}${query({ enhet: unitId })}`,
   lock: (year: number) => `/rapport/${year}/las`,

@@ -18,6 +18,7 @@ import { getPersonWithPosts } from "../services/person-posts";
 import { logAccess } from "../services/privacy/access-log";
 import { getStaffStatus } from "../services/staff-list";
 import { unitsInScope } from "../services/units";
+import { courseFrom, coursePart, coverageQuery } from "./course-param";
 import { idParam, NO_SUCH_UNIT, validParam } from "./params";
 import { isFragment, page } from "./render";
 import { asOfFrom, reportQuery, scopedUnit } from "./report-params";
@@ -26,16 +27,16 @@ export const coverageRoutes = new Hono<AppEnv>()
   .get(
     "/tackning",
     requireRole(...CAN.viewReports),
-    zValidator("query", reportQuery),
+    zValidator("query", coverageQuery),
     async (c) => {
       const q = c.req.valid("query");
       const db = c.get("db");
       const scope = c.get("scope");
       const unit = await scopedUnit(c, q.enhet);
       const { asOf, notice } = asOfFrom(c, q.datum);
-      const [{ result, trend, deepened }, courseTitle, units] = await Promise.all([
-        getCoverageWithTrend(db, scope, { asOf, unit }),
-        mandatoryCourseTitle(db),
+      const { course, courses, notice: courseNotice } = await courseFrom(c, q.kurs);
+      const [{ result, trend, deepened }, units] = await Promise.all([
+        getCoverageWithTrend(db, scope, { asOf, unit, courseId: course.id }),
         isFragment(c) ? Promise.resolve([]) : unitsInScope(db, scope),
       ]);
       const view = {
@@ -43,9 +44,11 @@ export const coverageRoutes = new Hono<AppEnv>()
         trend,
         deepened,
         units,
-        courseTitle,
+        courses,
+        coursePart: coursePart(course),
+        courseTitle: course.title,
         asOfLabel: formatSwedishDate(asOf),
-        notice,
+        notice: [notice, courseNotice].filter(Boolean).join(" ") || null,
       };
       c.header("Vary", "HX-Request");
       const title = unit ? `Täckning: ${unit.name}` : "Täckning";

@@ -23,6 +23,7 @@ import { getCoverage } from "../services/coverage";
 import { logAccess } from "../services/privacy/access-log";
 import { attachment, CONTENT_TYPES, type ExportFormat, exportBody } from "../services/spreadsheet";
 import { getStaffStatus } from "../services/staff-list";
+import { courseFrom, coursePart, coverageQuery } from "./course-param";
 import { idParam, NO_SUCH_REPORT, NO_SUCH_UNIT, validParam, yearParam } from "./params";
 import { asOfFrom, reportQuery, scopedUnit } from "./report-params";
 
@@ -47,7 +48,14 @@ type AboutExport = Pick<ExportAbout, "kind" | "title" | "selection" | "asOf" | "
 async function send(
   c: Context<SignedInEnv>,
   table: ExportTable,
-  out: { format: ExportFormat; fileName: string; sheetName: string; about: AboutExport },
+  out: {
+    format: ExportFormat;
+    fileName: string;
+    sheetName: string;
+    about: AboutExport;
+    /** The selected course's title; default the mandatory course. */
+    courseTitle?: string;
+  },
   detail: Record<string, unknown>,
 ) {
   const user = c.get("user");
@@ -63,7 +71,7 @@ async function send(
   c.header("Cache-Control", "private, no-store");
   const body = exportBody(table, out.format, out.sheetName, {
     ...out.about,
-    course: await mandatoryCourseTitle(c.get("db")),
+    course: out.courseTitle ?? (await mandatoryCourseTitle(c.get("db"))),
     exportedAt: c.get("now")(),
     exportedBy: `${user.name} (${user.email})`,
   });
@@ -77,12 +85,18 @@ export const exportRoutes = new Hono<AppEnv>();
 
 for (const format of FORMATS) {
   exportRoutes
-    .get(`/tackning/export.${format}`, can, zValidator("query", reportQuery), async (c) => {
+    .get(`/tackning/export.${format}`, can, zValidator("query", coverageQuery), async (c) => {
       const query = c.req.valid("query");
       const unit = await scopedUnit(c, query.enhet);
       const { asOf } = asOfFrom(c, query.datum);
-      const result = await getCoverage(c.get("db"), c.get("scope"), { asOf, unit });
-      const fileName = `tackning-${unit ? slug(unit.code ?? unit.name) : "alla"}-${asOf}.${format}`;
+      const { course } = await courseFrom(c, query.kurs);
+      const result = await getCoverage(c.get("db"), c.get("scope"), {
+        asOf,
+        unit,
+        courseId: course.id,
+      });
+      const coursePrefix = coursePart(course) ? `${course.id}-` : "";
+      const fileName = `tackning-${coursePrefix}${unit ? slug(unit.code ?? unit.name) : "alla"}-${asOf}.${format}`;
       const about = {
         kind: "coverage" as const,
         title: "Täckning per enhet",
@@ -91,9 +105,9 @@ for (const format of FORMATS) {
       };
       return send(
         c,
-        coverageExportTable(result, asOf, totalLabel(unit)),
-        { format, fileName, sheetName: "Täckning", about },
-        { kind: "coverage", unit: unit?.code ?? null, asOf },
+        coverageExportTable(result, asOf, totalLabel(unit), result.targetGroupApplies),
+        { format, fileName, sheetName: "Täckning", about, courseTitle: course.title },
+        { kind: "coverage", unit: unit?.code ?? null, asOf, course: course.id },
       );
     })
     .get(
