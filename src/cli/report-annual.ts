@@ -27,6 +27,17 @@ export async function reportAnnual(db: Db, args: ParsedArgs, _io: CliIo): Promis
     reachedInYear: r.reachedInYear,
     deepened: r.deepened,
     sentence: r.sentence,
+    // Added with target groups (additive: every field above is unchanged).
+    deepenedCourses: r.deepenedCourses.map((d) => ({
+      course: d.course,
+      targetGroup: d.hasTargetGroup,
+      headcount: d.headcount,
+      completed: d.completed,
+      overdue: d.overdue,
+      exempt: d.exempt,
+      attendedInYear: d.attendedInYear,
+      sentence: d.sentence,
+    })),
   };
   const lockLine = !locked
     ? "Rapporten är inte låst."
@@ -38,6 +49,7 @@ export async function reportAnnual(db: Db, args: ParsedArgs, _io: CliIo): Promis
     r.sentence,
     `Anställda: ${r.headcount}  Påbörjat/genomfört: ${r.reached}  Genomfört: ${r.completed}  Nådda under året: ${r.reachedInYear}  Fördjupade: ${r.deepened}`,
     lockLine,
+    ...r.deepenedCourses.map((d) => d.sentence),
   ].join("\n");
   return { json, text };
 }

@@ -208,3 +208,13 @@ export function targetGroupOn<R extends PostFacts>(
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The rows the figures count on `date`: required and not exempt (headcount's group). */
+export function countedOn<R extends PostFacts>(
+  group: TargetGroup,
+  rowsOnDate: readonly R[],
+  date: string,
+): R[] {
+  if (isEveryoneWithoutExceptions(group)) return [...rowsOnDate];
+  return targetGroupOn(group, rowsOnDate, date).filter((r) => r.exemption === null);
+}

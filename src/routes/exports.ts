@@ -42,7 +42,7 @@ function selectionOf(c: Context<SignedInEnv>, unit: UnitRef | null): string {
   return c.get("scope").kind === "all" ? "Hela förvaltningen" : "Dina enheter";
 }
 
-type AboutExport = Pick<ExportAbout, "kind" | "title" | "selection" | "asOf" | "lock">;
+type AboutExport = Pick<ExportAbout, "kind" | "title" | "selection" | "asOf" | "lock" | "notes">;
 
 /** Audits the export and sends the table as a download. */
 async function send(
@@ -162,6 +162,7 @@ for (const format of FORMATS) {
           selection: selectionOf(c, unit),
           asOf: report.asOf,
           lock: wholeOrganisation ? locked && { locked, current: report } : undefined,
+          notes: report.deepenedCourses.map((d): [string, string] => [d.title, d.sentence]),
         };
         return send(
           c,

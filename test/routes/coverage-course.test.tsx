@@ -125,6 +125,22 @@ describe("coverage pages per course", () => {
     expect((await plain.text()).split("\r\n")[0]).not.toContain("Försenade");
   });
 
+  it("the annual report has a section per deepened course, counted within its target group", async () => {
+    const html = await (await get("/rapport/2026", ledning)).text();
+    const [u] = await t.db.select().from(units).where(eq(units.id, ids.FSK!));
+    const group = await getCoverage(t.db, ALL_UNITS, {
+      asOf: "2026-12-31",
+      courseId: "vbe-fordjupning",
+    });
+    expect(group.headcount).toBeGreaterThan(0);
+    expect(u).toBeDefined();
+    expect(html).toContain('<h2 id="deepened-courses-heading">Fördjupade utbildningar</h2>');
+    expect(html).toContain(
+      `${group.completed} av ${group.headcount} i målgruppen har gått Fördjupad utbildning om våldsbejakande extremism.`,
+    );
+    expect(html).toContain("Otillåten påverkan under 2026. Kursen har ingen målgrupp.");
+  });
+
   it("a chef still sees only their own units, whatever the course", async () => {
     const res = await get(`/tackning?kurs=vbe-fordjupning&enhet=${ids.ALD}`, chef);
     expect(res.status).toBe(404);

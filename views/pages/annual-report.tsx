@@ -3,6 +3,7 @@ import type { UnitRef } from "../../src/domain/coverage";
 import { percent } from "../../src/domain/coverage";
 import type { AnnualReport, LockedReport } from "../../src/services/annual-report";
 import { BarChart } from "../components/bar-chart";
+import { DeepenedCourseSections } from "../components/deepened-courses";
 import { Figure, signed } from "../components/figures";
 import { formatCount, formatPercent } from "../format";
 import { urls } from "../urls";
@@ -67,6 +68,7 @@ export function AnnualReportPage({
         />
       </section>
       <LockSection report={report} locked={locked} canLock={canLock} yearIsOver={yearIsOver} />
+      <DeepenedCourseSections sections={report.deepenedCourses} />
       <p class="actions">
         <a href={urls.annualExport(year, unit?.id, "xlsx")}>Exportera (Excel)</a>
         <a href={urls.annualExport(year, unit?.id, "csv")}>Exportera (CSV)</a>
