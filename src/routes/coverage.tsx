@@ -14,6 +14,7 @@ import { formatSwedishDate } from "../domain/dates";
 import type { AppEnv } from "../env";
 import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverageWithTrend } from "../services/coverage-page";
+import { getPersonRequirements } from "../services/coverage-person";
 import { getPersonWithPosts } from "../services/person-posts";
 import { logAccess } from "../services/privacy/access-log";
 import { getStaffStatus } from "../services/staff-list";
@@ -118,12 +119,18 @@ export const coverageRoutes = new Hono<AppEnv>()
         throw new HTTPException(404, {
           message: "Personen finns inte eller ingår inte i det du får se.",
         });
+      const requirements = await getPersonRequirements(c.get("db"), person.id, asOf);
       return page(
         c,
         person.name,
         <>
           {notice ? <p class="notice error">{notice}</p> : null}
-          <PersonPage person={person} asOf={asOf} asOfLabel={formatSwedishDate(asOf)} />
+          <PersonPage
+            person={person}
+            asOf={asOf}
+            asOfLabel={formatSwedishDate(asOf)}
+            requirements={requirements}
+          />
         </>,
       );
     },
