@@ -59,3 +59,19 @@ export function personRequirement(
         : course;
   return { required, deadline: required ? deadline : null, exemption, status };
 }
+
+/**
+ * Rows ordered by requirement: overdue first, then not started, started, completed, exempt,
+ * not required; the incoming order (by name) is kept within each status.
+ */
+export function byRequirement<R extends { personId: number }>(
+  rows: readonly R[],
+  requirements: ReadonlyMap<number, PersonRequirement>,
+): R[] {
+  const order = (r: R) =>
+    REQUIREMENT_STATUS_ORDER[requirements.get(r.personId)?.status ?? "not_required"];
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => order(a.row) - order(b.row) || a.i - b.i)
+    .map(({ row }) => row);
+}

@@ -11,10 +11,10 @@ import { PersonPage } from "../../views/pages/person";
 import { StaffListPage, StaffListResult } from "../../views/pages/staff-list";
 import { CAN, requireRole } from "../auth/roles";
 import { formatSwedishDate } from "../domain/dates";
+import { byRequirement } from "../domain/requirements-person";
 import type { AppEnv } from "../env";
-import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverageWithTrend } from "../services/coverage-page";
-import { getPersonRequirements } from "../services/coverage-person";
+import { getPersonRequirements, getStaffRequirements } from "../services/coverage-person";
 import { getPersonWithPosts } from "../services/person-posts";
 import { logAccess } from "../services/privacy/access-log";
 import { getStaffStatus } from "../services/staff-list";
@@ -64,15 +64,18 @@ export const coverageRoutes = new Hono<AppEnv>()
     "/tackning/enhet/:id",
     requireRole(...CAN.viewReports),
     validParam(idParam, NO_SUCH_UNIT),
-    zValidator("query", reportQuery),
+    zValidator("query", coverageQuery),
     async (c) => {
       const db = c.get("db");
       const unit = (await scopedUnit(c, c.req.valid("param").id))!;
       const { asOf, notice } = asOfFrom(c, c.req.valid("query").datum);
-      const [rows, courseTitle] = await Promise.all([
-        getStaffStatus(db, c.get("scope"), { unit, asOf }),
-        mandatoryCourseTitle(db),
+      const { course, notice: courseNotice } = await courseFrom(c, c.req.valid("query").kurs);
+      const [status, requirements] = await Promise.all([
+        getStaffStatus(db, c.get("scope"), { unit, asOf, courseId: course.id }),
+        getStaffRequirements(db, c.get("scope"), { unit, asOf, courseId: course.id }),
       ]);
+      // With a target group: overdue first (the chef's follow-up), in words, not only colour.
+      const rows = requirements.applies ? byRequirement(status, requirements.byPerson) : status;
       await logAccess(
         c.get("db"),
         {
@@ -89,9 +92,11 @@ export const coverageRoutes = new Hono<AppEnv>()
         unit,
         asOf,
         asOfLabel: formatSwedishDate(asOf),
-        courseTitle,
+        courseTitle: course.title,
         rows,
-        notice,
+        notice: [notice, courseNotice].filter(Boolean).join(" ") || null,
+        coursePart: coursePart(course),
+        requirements: requirements.applies ? requirements.byPerson : null,
         onlyRemaining: c.req.query("visa") === "kvar",
       };
       c.header("Vary", "HX-Request");

@@ -114,11 +114,16 @@ for (const format of FORMATS) {
       `/tackning/enhet/:id/export.${format}`,
       can,
       validParam(idParam, NO_SUCH_UNIT),
-      zValidator("query", reportQuery),
+      zValidator("query", coverageQuery),
       async (c) => {
         const unit = (await scopedUnit(c, c.req.valid("param").id))!;
         const { asOf } = asOfFrom(c, c.req.valid("query").datum);
-        const rows = await getStaffStatus(c.get("db"), c.get("scope"), { unit, asOf });
+        const { course } = await courseFrom(c, c.req.valid("query").kurs);
+        const rows = await getStaffStatus(c.get("db"), c.get("scope"), {
+          unit,
+          asOf,
+          courseId: course.id,
+        });
         const entry = { kind: "staff_export", unitId: unit.id, asOf, count: rows.length } as const;
         await logAccess(
           c.get("db"),
@@ -135,7 +140,7 @@ for (const format of FORMATS) {
         return send(
           c,
           staffExportTable(rows, asOf),
-          { format, fileName, sheetName: "Personal", about },
+          { format, fileName, sheetName: "Personal", about, courseTitle: course.title },
           { kind: "staff", unit: unit.code ?? unit.name, asOf },
         );
       },

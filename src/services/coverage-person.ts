@@ -4,10 +4,16 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { buildTargetGroup, type PostFacts } from "../domain/requirements";
+import type { Scope } from "../auth/scope";
+import { type EmploymentFacts, employedOn, type UnitRef } from "../domain/coverage";
+import {
+  buildTargetGroup,
+  isEveryoneWithoutExceptions,
+  type PostFacts,
+} from "../domain/requirements";
 import { type PersonRequirement, personRequirement } from "../domain/requirements-person";
 import { listCourses } from "./courses";
-import { loadCourseTargetGroup } from "./coverage-target-group";
+import { loadCourseFacts, loadCourseTargetGroup } from "./coverage-target-group";
 
 export interface PersonCourseRequirement extends PersonRequirement {
   courseId: string;
@@ -74,4 +80,30 @@ export async function getPersonRequirements(
       ...personRequirement(group, onDate, { startedOn, completedOn }, personId, asOf),
     };
   });
+}
+
+/**
+ * Each person's requirement for one course in a unit subtree on a date (the chef's staff
+ * list): one facts query and the target group, then one pass in memory.
+ */
+export async function getStaffRequirements(
+  db: Db,
+  scope: Scope,
+  q: { unit: UnitRef; asOf: string; courseId: string },
+): Promise<{ applies: boolean; byPerson: Map<number, PersonRequirement> }> {
+  const { facts, group } = await loadCourseFacts(db, scope, {
+    from: q.asOf,
+    to: q.asOf,
+    courseId: q.courseId,
+    unitPath: q.unit.path,
+  });
+  const byPerson = new Map<number, PersonRequirement>();
+  const postsOf = new Map<number, EmploymentFacts[]>();
+  for (const row of employedOn(facts, q.asOf)) {
+    postsOf.set(row.personId, [...(postsOf.get(row.personId) ?? []), row]);
+  }
+  for (const [personId, posts] of postsOf) {
+    byPerson.set(personId, personRequirement(group, posts, posts[0]!, personId, q.asOf));
+  }
+  return { applies: !isEveryoneWithoutExceptions(group), byPerson };
 }

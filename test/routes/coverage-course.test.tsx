@@ -141,6 +141,29 @@ describe("coverage pages per course", () => {
     expect(html).toContain("Otillåten påverkan under 2026. Kursen har ingen målgrupp.");
   });
 
+  it("the staff list for the course: overdue first, said in words, with the exemption", async () => {
+    const res = await get(`/tackning/enhet/${ids.FSK01}?kurs=vbe-fordjupning&datum=${asOf}`, chef);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<th scope="col">Krav</th>');
+    expect(html).toContain('<input type="hidden" name="kurs" value="vbe-fordjupning"/>');
+    const cells = [...html.matchAll(/<td class="requirement[^"]*">(.*?)<\/td>/gs)].map(
+      (m) => m[1]!,
+    );
+    expect(cells.length).toBeGreaterThan(5);
+    const overdue = cells.filter((c) => c.includes("<strong>Försenad</strong>"));
+    expect(overdue.length).toBeGreaterThan(0);
+    // Every overdue row comes before every other row.
+    expect(cells.slice(0, overdue.length)).toEqual(overdue);
+    expect(cells.some((c) => c === "Undantagen: Föräldraledighet")).toBe(true);
+    expect(html).toContain(
+      `/tackning/enhet/${ids.FSK01}/export.csv?datum=${asOf}&amp;kurs=vbe-fordjupning`,
+    );
+    // The mandatory course (everyone, nobody exempt) keeps today's list: no Krav column.
+    const plain = await (await get(`/tackning/enhet/${ids.FSK01}?datum=${asOf}`, chef)).text();
+    expect(plain).not.toContain("Krav</th>");
+  });
+
   it("a chef still sees only their own units, whatever the course", async () => {
     const res = await get(`/tackning?kurs=vbe-fordjupning&enhet=${ids.ALD}`, chef);
     expect(res.status).toBe(404);

@@ -1,5 +1,7 @@
 import type { UnitRef } from "../../src/domain/coverage";
+import type { PersonRequirement } from "../../src/domain/requirements-person";
 import { STATUS_LABEL, type StaffStatus } from "../../src/domain/staff-status";
+import { RequirementCell } from "../components/requirement-cell";
 import { formatCount, formatExtent } from "../format";
 import { urls } from "../urls";
 
@@ -12,6 +14,9 @@ export interface StaffListView {
   /** Show only those who have not started (what a chef follows up). */
   onlyRemaining: boolean;
   notice?: string | null;
+  /** The selected course (`kurs`, null = mandatory) and, when a target group applies, each person's requirement. */
+  coursePart?: string | null;
+  requirements?: ReadonlyMap<number, PersonRequirement> | null;
 }
 
 export function StaffListPage(view: StaffListView) {
@@ -19,7 +24,7 @@ export function StaffListPage(view: StaffListView) {
   return (
     <>
       <p>
-        <a href={urls.coverage(unit.id, asOf)}>← Täckning för {unit.name}</a>
+        <a href={urls.coverage(unit.id, asOf, view.coursePart)}>← Täckning för {unit.name}</a>
       </p>
       <h1>Personal: {unit.name}</h1>
       <form
@@ -43,6 +48,7 @@ export function StaffListPage(view: StaffListView) {
             som inte påbörjat
           </label>
         </div>
+        {view.coursePart ? <input type="hidden" name="kurs" value={view.coursePart} /> : null}
         <button type="submit">Visa</button>
       </form>
       <StaffListResult {...view} />
@@ -58,6 +64,8 @@ export function StaffListResult({
   rows,
   notice,
   onlyRemaining,
+  coursePart,
+  requirements,
 }: StaffListView) {
   const remaining = rows.filter((r) => r.status === "not_started").length;
   const shown = onlyRemaining ? rows.filter((r) => r.status === "not_started") : rows;
@@ -71,8 +79,8 @@ export function StaffListResult({
           : `${formatCount(remaining)} har inte påbörjat.`}
       </p>
       <p class="actions">
-        <a href={urls.staffExport(unit.id, asOf, "xlsx")}>Exportera lista (Excel)</a>{" "}
-        <a href={urls.staffExport(unit.id, asOf, "csv")}>Exportera lista (CSV)</a>
+        <a href={urls.staffExport(unit.id, asOf, "xlsx", coursePart)}>Exportera lista (Excel)</a>{" "}
+        <a href={urls.staffExport(unit.id, asOf, "csv", coursePart)}>Exportera lista (CSV)</a>
       </p>
       <table class="staff-table">
         <caption>Anställda och status</caption>
@@ -85,6 +93,7 @@ export function StaffListResult({
             <th scope="col">Status</th>
             <th scope="col">Påbörjad</th>
             <th scope="col">Genomförd</th>
+            {requirements ? <th scope="col">Krav</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -107,6 +116,7 @@ export function StaffListResult({
               </td>
               <td>{r.startedOn ?? "–"}</td>
               <td>{r.completedOn ?? "–"}</td>
+              {requirements ? <RequirementCell requirement={requirements.get(r.personId)} /> : null}
             </tr>
           ))}
         </tbody>
