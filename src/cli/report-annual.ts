@@ -27,17 +27,6 @@ export async function reportAnnual(db: Db, args: ParsedArgs, _io: CliIo): Promis
     reachedInYear: r.reachedInYear,
     deepened: r.deepened,
     sentence: r.sentence,
-    // Added with target groups (additive: every field above is unchanged).
-    deepenedCourses: r.deepenedCourses.map((d) => ({
-      course: d.course,
-      targetGroup: d.hasTargetGroup,
-      headcount: d.headcount,
-      completed: d.completed,
-      overdue: d.overdue,
-      exempt: d.exempt,
-      attendedInYear: d.attendedInYear,
-      sentence: d.sentence,
-    })),
   };
   const lockLine = !locked
     ? "Rapporten är inte låst."
