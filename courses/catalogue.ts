@@ -5,6 +5,24 @@
 import * as z from "zod";
 import defaultCourses from "./default.json";
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * A default requirement rule (who must take the course). `{}` = everyone. Units are not
+ * named here: the catalogue ships before any organisation exists; HR adds unit rules later.
+ */
+export const defaultRuleSchema = z
+  .object({
+    // The values of db/schema FUNCTION_LEVELS (courses/ stays plain data, no db import).
+    functionLevel: z.enum(["forebyggande", "forhindrande"]).nullable().default(null),
+    tag: z.string().min(1).nullable().default(null),
+    titlePattern: z.string().min(1).nullable().default(null),
+    deadline: isoDate.nullable().default(null),
+    daysAfterStart: z.number().int().min(0).nullable().default(null),
+  })
+  .strict();
+export type DefaultRule = z.infer<typeof defaultRuleSchema>;
+
 export const courseEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
@@ -16,6 +34,11 @@ export const courseEntrySchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable()
     .default(null),
+  /**
+   * Written once per course (courses.requirements_seeded_at), so a rule set HR later edits
+   * or empties is never seeded again. The mandatory course: everyone; deepened: nobody.
+   */
+  requirements: z.array(defaultRuleSchema).default([]),
 });
 export type CourseEntry = z.infer<typeof courseEntrySchema>;
 

@@ -27,10 +27,16 @@ function query(params: Record<string, string | number | null | undefined>): stri
 }
 
 export const urls = {
-  coverage: (unitId: number | null, asOf: string) =>
-    `/tackning${query({ enhet: unitId, datum: asOf })}`,
-  coverageExport: (unitId: number | null, asOf: string, format: "xlsx" | "csv") =>
-    `/tackning/export.${format}${query({ enhet: unitId, datum: asOf })}`,
+  // `course` (?kurs=) is null for the mandatory course, the default: those links stay as
+  // they always were (routes pass `coursePart` from src/routes/course-param.ts).
+  coverage: (unitId: number | null, asOf: string, course?: string | null) =>
+    `/tackning${query({ enhet: unitId, datum: asOf, kurs: course })}`,
+  coverageExport: (
+    unitId: number | null,
+    asOf: string,
+    format: "xlsx" | "csv",
+    course?: string | null,
+  ) => `/tackning/export.${format}${query({ enhet: unitId, datum: asOf, kurs: course })}`,
   staff: (unitId: number, asOf: string, q?: StaffUrlQuery) =>
     `/tackning/enhet/${unitId}${query({ datum: asOf, ...staffParams(q) })}`,
   /** The export holds every row the filter matches, in the list's order: no page. */

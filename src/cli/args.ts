@@ -19,7 +19,8 @@ export const USAGE = `Användning:
   cli plan import FIL --year ÅÅÅÅ [--dry-run] [--json]
   cli plan summary --year ÅÅÅÅ [--json]
   cli report annual --year ÅÅÅÅ [--json]
-  cli report coverage [--unit KOD_ELLER_NAMN] [--as-of ÅÅÅÅ-MM-DD] [--json]
+  cli report coverage [--course KURS] [--unit KOD_ELLER_NAMN] [--as-of ÅÅÅÅ-MM-DD] [--json]
+                  (KURS: id eller titel; utan --course den obligatoriska kursen)
   cli user create --email E-POST --name NAMN --role admin|hr|ledning|chef [--unit KOD]...
                   [--password-stdin]   (annars skrivs en engångslänk för att välja lösenord ut)
   cli privacy purge [--dry-run] [--json]      (gallring enligt inställda tider)
@@ -35,6 +36,7 @@ export const OPTIONS = {
   "as-of": { type: "string" },
   year: { type: "string" },
   unit: { type: "string", multiple: true },
+  course: { type: "string" },
   email: { type: "string" },
   name: { type: "string" },
   role: { type: "string" },

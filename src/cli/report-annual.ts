@@ -38,6 +38,7 @@ export async function reportAnnual(db: Db, args: ParsedArgs, _io: CliIo): Promis
     r.sentence,
     `Anställda: ${r.headcount}  Påbörjat/genomfört: ${r.reached}  Genomfört: ${r.completed}  Nådda under året: ${r.reachedInYear}  Fördjupade: ${r.deepened}`,
     lockLine,
+    ...r.deepenedCourses.map((d) => d.sentence),
   ].join("\n");
   return { json, text };
 }

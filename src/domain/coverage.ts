@@ -20,6 +20,8 @@ export interface EmploymentFacts extends StaffCourseFacts {
   validFrom: string;
   /** Last day employed; null = current. */
   validTo: string | null;
+  /** Befattning (requirement rules match it); loaders that know it set it. */
+  title?: string | null;
 }
 
 /** The rows whose employment covers `date` (headcount's "employment covering D"). */

@@ -27,6 +27,8 @@ export interface ExportAbout {
    * null when that year is not locked, absent for every other export.
    */
   lock?: { locked: ExportLock; current: AnnualFigures } | null;
+  /** Extra label/value rows after the lock, e.g. the annual report's deepened courses. */
+  notes?: Array<[string, string]>;
 }
 
 export const ABOUT_SHEET = "Om rapporten";
@@ -57,6 +59,12 @@ const COLUMN_MEANING: Record<string, string> = {
   "Andel nådda (%)": "Påbörjat eller genomfört delat med anställda, i procent med en decimal.",
   "Nådda under året":
     "Anställda den 31 december vars första start eller genomförande ligger under året.",
+  "I målgruppen":
+    "Personer som kursens kravregler omfattar per datum (anställning, enhet, funktionsnivå, tagg, befattning), utom de undantagna.",
+  Försenade:
+    "Av målgruppen: de vars deadline passerat (deadline före datum) utan att de genomfört kursen senast per datum.",
+  Undantagna:
+    "Personer i målgruppen med ett undantag (t.ex. föräldraledighet) som gäller per datum; de räknas inte med.",
   "Fördjupade utbildningar (personer)":
     "Personer med minst ett genomförande av en fördjupad utbildning daterat under året.",
   Namn: "Förnamn och efternamn.",
@@ -118,6 +126,7 @@ export function aboutRows(about: ExportAbout, header: readonly string[]): Cell[]
   ];
   if (about.lock) rows.push(...lockRows(about.lock));
   else if (about.lock === null) rows.push(["Låst", "Nej, årsrapporten är inte låst."]);
+  for (const note of about.notes ?? []) rows.push(note);
   rows.push([null, null], ["Kolumn", "Betyder"]);
   for (const h of header) rows.push([h, meaningOf(h, about.kind)]);
   const ids = header.filter((h) => h === "Anställningsnummer" || h === "Enhetskod");

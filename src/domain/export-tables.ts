@@ -30,6 +30,7 @@ export interface ExportTable {
 }
 
 type FiguresRow = { unit: UnitRef } & CoverageFigures;
+type TargetFigures = { overdue: number; exempt: number };
 
 /**
  * A report's rows: the total first, then one row per child unit. A unit without sub-units
@@ -47,11 +48,20 @@ function totalThenUnits<R extends { unit: UnitRef }>(
 }
 
 export function coverageExportTable(
-  result: CoverageFigures & { unit: UnitRef | null; children: readonly FiguresRow[] },
+  result: CoverageFigures & {
+    unit: UnitRef | null;
+    children: ReadonlyArray<FiguresRow & Partial<TargetFigures>>;
+  } & Partial<TargetFigures>,
   asOf: string,
   totalLabel = "Totalt",
+  /** A course with a target group: headcount is the group, plus Försenade and Undantagna. */
+  targetColumns = false,
 ): ExportTable {
-  const cells = (name: string, code: string | null, f: CoverageFigures): Cell[] => [
+  const cells = (
+    name: string,
+    code: string | null,
+    f: CoverageFigures & Partial<TargetFigures>,
+  ): Cell[] => [
     name,
     code,
     asOf,
@@ -60,6 +70,7 @@ export function coverageExportTable(
     f.completed,
     f.notStarted,
     f.percentReached,
+    ...(targetColumns ? [f.overdue ?? 0, f.exempt ?? 0] : []),
   ];
   const self = result.unit ? { ...result, unit: result.unit } : null;
   return {
@@ -67,13 +78,24 @@ export function coverageExportTable(
       "Enhet",
       "Enhetskod",
       "Per datum",
-      "Anställda",
+      targetColumns ? "I målgruppen" : "Anställda",
       "Påbörjat eller genomfört",
       "Genomfört",
       "Ej påbörjat",
       "Andel nådda (%)",
+      ...(targetColumns ? ["Försenade", "Undantagna"] : []),
     ],
-    kinds: ["text", "id", "date", "count", "count", "count", "count", "percent"],
+    kinds: [
+      "text",
+      "id",
+      "date",
+      "count",
+      "count",
+      "count",
+      "count",
+      "percent",
+      ...(targetColumns ? (["count", "count"] as const) : []),
+    ],
     rows: totalThenUnits(
       { unit: result.unit, children: result.children, self },
       (label, code) => cells(label, code, result),

@@ -11,52 +11,52 @@ import { PersonPage } from "../../views/pages/person";
 import { StaffListPage, StaffListResult } from "../../views/pages/staff-list";
 import { CAN, requireRole } from "../auth/roles";
 import { formatSwedishDate } from "../domain/dates";
+import { sortsWithRequirement } from "../domain/requirements-person";
+import { queryStaff } from "../domain/staff-query";
 import type { AppEnv } from "../env";
-import { mandatoryCourseTitle } from "../services/courses";
 import { getCoverageWithTrend } from "../services/coverage-page";
+import { getPersonRequirements, getStaffRequirements } from "../services/coverage-person";
 import { getPersonWithPosts } from "../services/person-posts";
 import { logAccess } from "../services/privacy/access-log";
-import { getStaffPage } from "../services/staff-list";
+import { getStaffStatus } from "../services/staff-list";
 import { unitsInScope } from "../services/units";
+import { courseFrom, coursePart, validCoverageQuery } from "./course-param";
 import { badQuery, idParam, NO_SUCH_UNIT, validParam } from "./params";
 import { isFragment, page } from "./render";
 import { asOfFrom, reportQuery, scopedUnit } from "./report-params";
 import { staffAccessDetail, staffQueryOf, validStaffQuery } from "./staff-params";
 
 export const coverageRoutes = new Hono<AppEnv>()
-  .get(
-    "/tackning",
-    requireRole(...CAN.viewReports),
-    zValidator("query", reportQuery, badQuery),
-    async (c) => {
-      const q = c.req.valid("query");
-      const db = c.get("db");
-      const scope = c.get("scope");
-      const unit = await scopedUnit(c, q.enhet);
-      const { asOf, notice } = asOfFrom(c, q.datum);
-      const [{ result, trend, deepened }, courseTitle, units] = await Promise.all([
-        getCoverageWithTrend(db, scope, { asOf, unit }),
-        mandatoryCourseTitle(db),
-        isFragment(c) ? Promise.resolve([]) : unitsInScope(db, scope),
-      ]);
-      const view = {
-        result,
-        trend,
-        deepened,
-        units,
-        courseTitle,
-        asOfLabel: formatSwedishDate(asOf),
-        notice,
-      };
-      c.header("Vary", "HX-Request");
-      const title = unit ? `Täckning: ${unit.name}` : "Täckning";
-      return page(
-        c,
-        title,
-        isFragment(c) ? <CoverageResultView {...view} /> : <CoveragePage {...view} />,
-      );
-    },
-  )
+  .get("/tackning", requireRole(...CAN.viewReports), validCoverageQuery, async (c) => {
+    const q = c.req.valid("query");
+    const db = c.get("db");
+    const scope = c.get("scope");
+    const unit = await scopedUnit(c, q.enhet);
+    const { asOf, notice } = asOfFrom(c, q.datum);
+    const { course, courses, notice: courseNotice } = await courseFrom(c, q.kurs);
+    const [{ result, trend, deepened }, units] = await Promise.all([
+      getCoverageWithTrend(db, scope, { asOf, unit, courseId: course.id }),
+      isFragment(c) ? Promise.resolve([]) : unitsInScope(db, scope),
+    ]);
+    const view = {
+      result,
+      trend,
+      deepened,
+      units,
+      courses,
+      coursePart: coursePart(course),
+      courseTitle: course.title,
+      asOfLabel: formatSwedishDate(asOf),
+      notice: [notice, courseNotice].filter(Boolean).join(" ") || null,
+    };
+    c.header("Vary", "HX-Request");
+    const title = unit ? `Täckning: ${unit.name}` : "Täckning";
+    return page(
+      c,
+      title,
+      isFragment(c) ? <CoverageResultView {...view} /> : <CoveragePage {...view} />,
+    );
+  })
   .get(
     "/tackning/enhet/:id",
     requireRole(...CAN.viewReports),
@@ -67,11 +67,15 @@ export const coverageRoutes = new Hono<AppEnv>()
       const unit = (await scopedUnit(c, c.req.valid("param").id))!;
       const params = c.req.valid("query");
       const { asOf, notice } = asOfFrom(c, params.datum);
+      const { course, notice: courseNotice } = await courseFrom(c, params.kurs);
       const asked = staffQueryOf(params);
-      const [result, courseTitle] = await Promise.all([
-        getStaffPage(db, c.get("scope"), { unit, asOf, query: asked }),
-        mandatoryCourseTitle(db),
+      const [status, requirements] = await Promise.all([
+        getStaffStatus(db, c.get("scope"), { unit, asOf, courseId: course.id }),
+        getStaffRequirements(db, c.get("scope"), { unit, asOf, courseId: course.id }),
       ]);
+      // With a target group, the status sort puts overdue people first (the chef's follow-up).
+      const sorts = requirements.applies ? sortsWithRequirement(requirements.byPerson) : undefined;
+      const result = queryStaff(status, asked, sorts);
       await logAccess(
         c.get("db"),
         {
@@ -89,10 +93,12 @@ export const coverageRoutes = new Hono<AppEnv>()
         unit,
         asOf,
         asOfLabel: formatSwedishDate(asOf),
-        courseTitle,
+        courseTitle: course.title,
         query: { ...asked, page: result.page },
         result,
-        notice,
+        notice: [notice, courseNotice].filter(Boolean).join(" ") || null,
+        coursePart: coursePart(course),
+        requirements: requirements.applies ? requirements.byPerson : null,
       };
       c.header("Vary", "HX-Request");
       return page(
@@ -119,12 +125,18 @@ export const coverageRoutes = new Hono<AppEnv>()
         throw new HTTPException(404, {
           message: "Personen finns inte eller ingår inte i det du får se.",
         });
+      const requirements = await getPersonRequirements(c.get("db"), person.id, asOf);
       return page(
         c,
         person.name,
         <>
           {notice ? <p class="notice error">{notice}</p> : null}
-          <PersonPage person={person} asOf={asOf} asOfLabel={formatSwedishDate(asOf)} />
+          <PersonPage
+            person={person}
+            asOf={asOf}
+            asOfLabel={formatSwedishDate(asOf)}
+            requirements={requirements}
+          />
         </>,
       );
     },

@@ -28,6 +28,7 @@ import { getCoverage } from "../services/coverage";
 import { logAccess } from "../services/privacy/access-log";
 import { attachment, CONTENT_TYPES, type ExportFormat, exportBody } from "../services/spreadsheet";
 import { getStaffSelection } from "../services/staff-list";
+import { courseFrom, coursePart, validCoverageQuery } from "./course-param";
 import { idParam, NO_SUCH_REPORT, NO_SUCH_UNIT, validParam, yearParam } from "./params";
 import { asOfFrom, scopedUnit, validReportQuery } from "./report-params";
 import { staffQueryOf, validStaffQuery } from "./staff-params";
@@ -47,13 +48,20 @@ function selectionOf(c: Context<SignedInEnv>, unit: UnitRef | null): string {
   return c.get("scope").kind === "all" ? "Hela förvaltningen" : "Dina enheter";
 }
 
-type AboutExport = Pick<ExportAbout, "kind" | "title" | "selection" | "asOf" | "lock">;
+type AboutExport = Pick<ExportAbout, "kind" | "title" | "selection" | "asOf" | "lock" | "notes">;
 
 /** Audits the export and sends the table as a download. */
 async function send(
   c: Context<SignedInEnv>,
   table: ExportTable,
-  out: { format: ExportFormat; fileName: string; sheetName: string; about: AboutExport },
+  out: {
+    format: ExportFormat;
+    fileName: string;
+    sheetName: string;
+    about: AboutExport;
+    /** The selected course's title; default the mandatory course. */
+    courseTitle?: string;
+  },
   detail: Record<string, unknown>,
 ) {
   const user = c.get("user");
@@ -69,7 +77,7 @@ async function send(
   c.header("Cache-Control", "private, no-store");
   const body = exportBody(table, out.format, out.sheetName, {
     ...out.about,
-    course: await mandatoryCourseTitle(c.get("db")),
+    course: out.courseTitle ?? (await mandatoryCourseTitle(c.get("db"))),
     exportedAt: c.get("now")(),
     exportedBy: `${user.name} (${user.email})`,
   });
@@ -83,12 +91,18 @@ export const exportRoutes = new Hono<AppEnv>();
 
 for (const format of FORMATS) {
   exportRoutes
-    .get(`/tackning/export.${format}`, can, validReportQuery, async (c) => {
+    .get(`/tackning/export.${format}`, can, validCoverageQuery, async (c) => {
       const query = c.req.valid("query");
       const unit = await scopedUnit(c, query.enhet);
       const { asOf } = asOfFrom(c, query.datum);
-      const result = await getCoverage(c.get("db"), c.get("scope"), { asOf, unit });
-      const fileName = `tackning-${unit ? slug(unit.code ?? unit.name) : "alla"}-${asOf}.${format}`;
+      const { course } = await courseFrom(c, query.kurs);
+      const result = await getCoverage(c.get("db"), c.get("scope"), {
+        asOf,
+        unit,
+        courseId: course.id,
+      });
+      const coursePrefix = coursePart(course) ? `${course.id}-` : "";
+      const fileName = `tackning-${coursePrefix}${unit ? slug(unit.code ?? unit.name) : "alla"}-${asOf}.${format}`;
       const about = {
         kind: "coverage" as const,
         title: "Täckning per enhet",
@@ -97,9 +111,9 @@ for (const format of FORMATS) {
       };
       return send(
         c,
-        coverageExportTable(result, asOf, totalLabel(unit)),
-        { format, fileName, sheetName: "Täckning", about },
-        { kind: "coverage", unit: unit?.code ?? null, asOf },
+        coverageExportTable(result, asOf, totalLabel(unit), result.targetGroupApplies),
+        { format, fileName, sheetName: "Täckning", about, courseTitle: course.title },
+        { kind: "coverage", unit: unit?.code ?? null, asOf, course: course.id },
       );
     })
     .get(
@@ -111,9 +125,15 @@ for (const format of FORMATS) {
         const unit = (await scopedUnit(c, c.req.valid("param").id))!;
         const params = c.req.valid("query");
         const { asOf } = asOfFrom(c, params.datum);
+        const { course } = await courseFrom(c, params.kurs);
         // The export follows the list's filter and order (not its page): what the user sees.
         const query = staffQueryOf(params);
-        const rows = await getStaffSelection(c.get("db"), c.get("scope"), { unit, asOf, query });
+        const rows = await getStaffSelection(c.get("db"), c.get("scope"), {
+          unit,
+          asOf,
+          courseId: course.id,
+          query,
+        });
         const filter = describeStaffFilter(query);
         const entry = { kind: "staff_export", unitId: unit.id, asOf, count: rows.length } as const;
         await logAccess(
@@ -137,7 +157,7 @@ for (const format of FORMATS) {
         return send(
           c,
           staffExportTable(rows, asOf),
-          { format, fileName, sheetName: "Personal", about },
+          { format, fileName, sheetName: "Personal", about, courseTitle: course.title },
           { kind: "staff", unit: unit.code ?? unit.name, asOf, filter },
         );
       },
@@ -169,6 +189,8 @@ for (const format of FORMATS) {
             : scope.kind === "all" && unit === null
               ? null
               : undefined,
+          // Target groups are not part of a lock: the deepened-course sentences count today's data.
+          notes: fresh.deepenedCourses.map((d): [string, string] => [d.title, d.sentence]),
         };
         const table = annualExportTable({ ...report, unit }, totalLabel(unit));
         table.notes = annualNotes({

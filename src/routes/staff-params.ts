@@ -22,6 +22,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.union([z.literal(""), sch
 
 export const staffListQuery = z.object({
   datum: z.string().optional(),
+  /** The course (id or title; blank = the mandatory course), as on /tackning. */
+  kurs: z.string().max(100).optional(),
   visa: optional(z.enum(["kvar", "alla"])),
   sok: z.string().max(MAX_STAFF_SEARCH).optional(),
   sortera: optional(z.enum(STAFF_SORT_KEYS)),

@@ -19,8 +19,12 @@ import {
 import type { LockedFigures } from "../domain/annual-lock";
 import type { UnitRef } from "../domain/coverage";
 import { employedOn } from "../domain/coverage";
+import { countedOn } from "../domain/requirements";
+import type { DeepenedCourseSection } from "../domain/requirements-annual";
 import { annualSentence } from "../domain/sentence";
-import { loadDeepenedEvents, loadEmploymentFacts } from "./facts";
+import { deepenedCourseSections } from "./coverage-annual";
+import { loadCourseFacts } from "./coverage-target-group";
+import { loadDeepenedEvents } from "./facts";
 import { childUnits } from "./units";
 
 export interface AnnualReport extends AnnualFigures {
@@ -32,6 +36,8 @@ export interface AnnualReport extends AnnualFigures {
   previous: AnnualFigures;
   /** this year − previous year */
   difference: AnnualFigures;
+  /** One section per deepened course ("X av Y i målgruppen har gått …"). */
+  deepenedCourses: DeepenedCourseSection[];
 }
 
 export type { LockedFigures };
@@ -55,8 +61,8 @@ export async function computeAnnualReport(
   // A year in progress is counted as of today (preliminary); otherwise as of its end.
   const asOf = q.asOf ?? yearEnd(year);
   const unitPath = q.unit?.path;
-  const [facts, deepened, units] = await Promise.all([
-    loadEmploymentFacts(db, scope, {
+  const [{ facts, group }, deepened, units, deepenedCourses] = await Promise.all([
+    loadCourseFacts(db, scope, {
       from: yearEnd(year - 1),
       to: asOf,
       courseId: course,
@@ -64,9 +70,11 @@ export async function computeAnnualReport(
     }),
     loadDeepenedEvents(db, scope, { from: `${year - 1}-01-01`, to: asOf, unitPath }),
     childUnits(db, scope, q.unit ?? null),
+    deepenedCourseSections(db, scope, { year, unit: q.unit ?? null }),
   ]);
-  const staff = employedOn(facts, asOf);
-  const staffBefore = employedOn(facts, yearEnd(year - 1));
+  // Within the mandatory course's target group (everyone by default: then exactly as before).
+  const staff = countedOn(group, employedOn(facts, asOf), asOf);
+  const staffBefore = countedOn(group, employedOn(facts, yearEnd(year - 1)), yearEnd(year - 1));
   const figures = annualFigures(staff, deepened, year, undefined, asOf);
   const previous = annualFigures(staffBefore, deepened, year - 1);
   const unitsBefore = annualByUnit(staffBefore, deepened, units, year - 1);
@@ -82,6 +90,7 @@ export async function computeAnnualReport(
     })),
     previous,
     difference: figureDifference(figures, previous),
+    deepenedCourses,
   };
 }
 

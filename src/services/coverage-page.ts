@@ -5,11 +5,13 @@
 import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import type { Scope } from "../auth/scope";
-import { employedOn, type UnitRef } from "../domain/coverage";
+import type { UnitRef } from "../domain/coverage";
 import { type DeepenedRow, deepenedByUnitAndYear } from "../domain/deepened";
-import { coverageTrend, type TrendPoint, trendDates } from "../domain/trend";
+import { courseTrend } from "../domain/requirements-figures";
+import { type TrendPoint, trendDates } from "../domain/trend";
 import { type CoverageResult, coverageResult } from "./coverage";
-import { loadDeepenedEvents, loadEmploymentFacts } from "./facts";
+import { loadCourseFacts } from "./coverage-target-group";
+import { loadDeepenedEvents } from "./facts";
 import { childUnits } from "./units";
 
 export interface CoverageWithTrend {
@@ -32,19 +34,21 @@ export async function getCoverageWithTrend(
   const course = q.courseId ?? MANDATORY_COURSE_ID;
   const from = trendStart(q.asOf);
   const unitPath = q.unit?.path;
-  const [facts, children, events] = await Promise.all([
-    loadEmploymentFacts(db, scope, { from, to: q.asOf, courseId: course, unitPath }),
+  const [{ facts, group, ruleCount }, children, events] = await Promise.all([
+    loadCourseFacts(db, scope, { from, to: q.asOf, courseId: course, unitPath }),
     childUnits(db, scope, q.unit),
     loadDeepenedEvents(db, scope, { from, to: q.asOf, unitPath }),
   ]);
   const years = [Number(from.slice(0, 4)), Number(q.asOf.slice(0, 4))];
   return {
     deepened: { years, rows: deepenedByUnitAndYear(events, children, years) },
-    result: coverageResult(employedOn(facts, q.asOf), children, {
+    result: coverageResult(facts, children, {
       asOf: q.asOf,
       course,
       unit: q.unit,
+      group,
+      ruleCount,
     }),
-    trend: coverageTrend(facts, trendDates(from, q.asOf)),
+    trend: courseTrend(group, facts, trendDates(from, q.asOf)),
   };
 }

@@ -53,7 +53,7 @@ export async function loadEmploymentFacts(
   const [result] = await db.all<{ facts: string }>(sql`
     SELECT json_group_array(json_array(
       e.id, e.person_id, e.unit_id, u.path, e.valid_from, e.valid_to,
-      ${firstDateColumns(q.courseId, sql`e.person_id`)}
+      ${firstDateColumns(q.courseId, sql`e.person_id`)}, e.title
     )) AS facts
     FROM employments e
     JOIN units u ON u.id = e.unit_id
@@ -66,7 +66,7 @@ export async function loadEmploymentFacts(
   // Deterministic order (person, period start, employment id) whatever the query plan.
   tuples.sort((a, b) => a[1] - b[1] || (a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : 0) || a[0] - b[0]);
   return tuples.map(
-    ([, personId, unitId, unitPath, validFrom, validTo, startedOn, completedOn]) => ({
+    ([, personId, unitId, unitPath, validFrom, validTo, startedOn, completedOn, title]) => ({
       personId,
       unitId,
       unitPath,
@@ -74,6 +74,7 @@ export async function loadEmploymentFacts(
       validTo,
       startedOn,
       completedOn,
+      title,
     }),
   );
 }
@@ -87,6 +88,8 @@ type FactTuple = [
   validTo: string | null,
   startedOn: string | null,
   completedOn: string | null,
+  /** Befattning, for the requirement rules' title patterns. */
+  title: string | null,
 ];
 
 /**

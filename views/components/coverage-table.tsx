@@ -3,6 +3,9 @@ import { formatCount, formatPercent } from "../format";
 
 export interface CoverageRow extends CoverageFigures {
   unit: UnitRef;
+  /** Within a target group: past the deadline and not completed; excluded by an exemption. */
+  overdue?: number;
+  exempt?: number;
 }
 
 /** Per-unit table; the bar repeats the percentage visually, the number stays the source. */
@@ -11,9 +14,12 @@ export function CoverageTable({
   caption,
   unitHref,
   staffHref,
+  targetColumns = false,
 }: {
   rows: CoverageRow[];
   caption: string;
+  /** Show Försenade and Undantagna (when the course's target group has deadlines or exemptions). */
+  targetColumns?: boolean;
   /** Link from a unit's name (drill down), if any. */
   unitHref?: (unit: CoverageRow["unit"]) => string;
   /** Link to the unit's staff list, if any. */
@@ -26,7 +32,7 @@ export function CoverageTable({
         <tr>
           <th scope="col">Enhet</th>
           <th scope="col" class="num">
-            Anställda
+            {targetColumns ? "I målgruppen" : "Anställda"}
           </th>
           <th scope="col" class="num">
             Påbörjat eller genomfört
@@ -37,6 +43,16 @@ export function CoverageTable({
           <th scope="col" class="num">
             Andel nådda
           </th>
+          {targetColumns ? (
+            <>
+              <th scope="col" class="num">
+                Försenade
+              </th>
+              <th scope="col" class="num">
+                Undantagna
+              </th>
+            </>
+          ) : null}
         </tr>
       </thead>
       <tbody>
@@ -67,6 +83,12 @@ export function CoverageTable({
               />
               {formatPercent(row.percentReached)}
             </td>
+            {targetColumns ? (
+              <>
+                <td class="num">{formatCount(row.overdue ?? 0)}</td>
+                <td class="num">{formatCount(row.exempt ?? 0)}</td>
+              </>
+            ) : null}
           </tr>
         ))}
       </tbody>

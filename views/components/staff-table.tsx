@@ -2,10 +2,12 @@
  * The staff table: sortable column headers and one row per person. The row is its own
  * component so a column (a requirement status, say) is one <th> here and one <td> there.
  */
+import type { PersonRequirement } from "../../src/domain/requirements-person";
 import type { SortDirection, StaffQuery, StaffSortKey } from "../../src/domain/staff-query";
 import { STATUS_LABEL, type StaffStatus } from "../../src/domain/staff-status";
 import { formatExtent } from "../format";
 import { urls } from "../urls";
+import { RequirementCell } from "./requirement-cell";
 import { SwapLink } from "./swap-link";
 
 export interface StaffTableProps {
@@ -13,6 +15,8 @@ export interface StaffTableProps {
   asOf: string;
   query: StaffQuery;
   rows: StaffStatus[];
+  /** Each person's requirement for the selected course, when a target group applies. */
+  requirements?: ReadonlyMap<number, PersonRequirement> | null;
 }
 
 const COLUMNS: Array<{ key: StaffSortKey; label: string }> = [
@@ -30,7 +34,7 @@ const ARIA_SORT: Record<SortDirection, "ascending" | "descending"> = {
   fallande: "descending",
 };
 
-export function StaffTable({ unitId, asOf, query, rows }: StaffTableProps) {
+export function StaffTable({ unitId, asOf, query, rows, requirements }: StaffTableProps) {
   return (
     <table class="staff-table">
       <caption>Anställda och status</caption>
@@ -58,18 +62,32 @@ export function StaffTable({ unitId, asOf, query, rows }: StaffTableProps) {
               </th>
             );
           })}
+          {requirements ? <th scope="col">Krav</th> : null}
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
-          <StaffRowView row={row} asOf={asOf} />
+          <StaffRowView
+            row={row}
+            asOf={asOf}
+            requirement={requirements ? (requirements.get(row.personId) ?? null) : undefined}
+          />
         ))}
       </tbody>
     </table>
   );
 }
 
-export function StaffRowView({ row, asOf }: { row: StaffStatus; asOf: string }) {
+export function StaffRowView({
+  row,
+  asOf,
+  requirement,
+}: {
+  row: StaffStatus;
+  asOf: string;
+  /** undefined = no Krav column; null = the person has no requirement entry. */
+  requirement?: PersonRequirement | null;
+}) {
   return (
     <tr class={`status-${row.status}`}>
       <th scope="row">
@@ -89,6 +107,9 @@ export function StaffRowView({ row, asOf }: { row: StaffStatus; asOf: string }) 
       </td>
       <td>{row.startedOn ?? "–"}</td>
       <td>{row.completedOn ?? "–"}</td>
+      {requirement === undefined ? null : (
+        <RequirementCell requirement={requirement ?? undefined} />
+      )}
     </tr>
   );
 }

@@ -5,6 +5,7 @@ import type { ShownAnnualReport } from "../../src/services/annual-report-view";
 import { RecomputedSection } from "../components/annual-lock";
 import { AnnualUnitTable, annualLabels } from "../components/annual-table";
 import { BarChart } from "../components/bar-chart";
+import { DeepenedCourseSections } from "../components/deepened-courses";
 import { Figure, signed } from "../components/figures";
 import { ReportMethod } from "../components/report-method";
 import { formatCount, formatPercent } from "../format";
@@ -76,6 +77,8 @@ export function AnnualReportPage({ shown, unit, canLock, courseTitle, message }:
               value={formatPercent(percent(report.reached, report.headcount))}
             />
           </section>
+          {/* Target groups are not part of a lock: these sections always count today's data. */}
+          <DeepenedCourseSections sections={shown.fresh.deepenedCourses} />
           <p class="actions no-print">
             <a href={urls.annualExport(year, unit?.id, "xlsx")}>Exportera (Excel)</a>
             <a href={urls.annualExport(year, unit?.id, "csv")}>Exportera (CSV)</a>

@@ -7,11 +7,15 @@ import { CoverageTable } from "../components/coverage-table";
 import { DeepenedTable } from "../components/deepened-table";
 import { Figure } from "../components/figures";
 import { LineChart } from "../components/line-chart";
+import { TargetGroupNote } from "../components/target-group-note";
 import { formatCount, formatPercent } from "../format";
 import { urls } from "../urls";
 
 export interface CoverageView {
   result: CoverageResult;
+  /** The course selector's options and the `kurs` value links carry (null = the mandatory course). */
+  courses: Array<{ id: string; title: string }>;
+  coursePart: string | null;
   trend: TrendPoint[];
   deepened: CoverageWithTrend["deepened"];
   units: UnitOption[];
@@ -42,6 +46,16 @@ export function CoveragePage(view: CoverageView) {
         hx-sync="this:replace"
       >
         <div>
+          <label for="kurs">Kurs</label>
+          <select id="kurs" name="kurs">
+            {view.courses.map((k) => (
+              <option value={k.id} selected={result.course === k.id}>
+                {k.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label for="enhet">Enhet</label>
           <select id="enhet" name="enhet">
             <option value="">Alla mina enheter</option>
@@ -71,6 +85,7 @@ export function CoverageResultView({
   courseTitle,
   asOfLabel,
   notice,
+  coursePart,
 }: CoverageView) {
   const unitId = result.unit?.id ?? null;
   const latest = trend.at(-1);
@@ -81,29 +96,44 @@ export function CoverageResultView({
       <p class="lead">
         {courseTitle}, per {asOfLabel}.
       </p>
+      <TargetGroupNote result={result} />
       <section class="figures" aria-label="Nyckeltal">
-        <Figure label="Anställda" value={formatCount(result.headcount)} />
+        <Figure
+          label={result.targetGroupApplies ? "I målgruppen" : "Anställda"}
+          value={formatCount(result.headcount)}
+        />
         <Figure label="Påbörjat eller genomfört" value={formatCount(result.reached)} />
         <Figure label="Genomfört" value={formatCount(result.completed)} />
         <Figure label="Ej påbörjat" value={formatCount(result.notStarted)} />
         <Figure label="Andel nådda" value={formatPercent(result.percentReached)} />
+        {result.targetGroupApplies ? (
+          <>
+            <Figure label="Försenade" value={formatCount(result.overdue)} />
+            <Figure label="Undantagna" value={formatCount(result.exempt)} />
+          </>
+        ) : null}
       </section>
       <p class="actions">
         {result.unit ? (
-          <a class="button" href={urls.staff(result.unit.id, result.asOf)}>
+          <a class="button" href={urls.staff(result.unit.id, result.asOf, { course: coursePart })}>
             Personal och status
           </a>
         ) : null}{" "}
-        <a href={urls.coverageExport(unitId, result.asOf, "xlsx")}>Exportera tabell (Excel)</a>{" "}
-        <a href={urls.coverageExport(unitId, result.asOf, "csv")}>Exportera tabell (CSV)</a>
+        <a href={urls.coverageExport(unitId, result.asOf, "xlsx", coursePart)}>
+          Exportera tabell (Excel)
+        </a>{" "}
+        <a href={urls.coverageExport(unitId, result.asOf, "csv", coursePart)}>
+          Exportera tabell (CSV)
+        </a>
       </p>
       {result.children.length > 0 ? (
         <>
           <CoverageTable
             rows={result.children}
             caption="Per enhet"
-            unitHref={(u) => urls.coverage(u.id, result.asOf)}
-            staffHref={(u) => urls.staff(u.id, result.asOf)}
+            unitHref={(u) => urls.coverage(u.id, result.asOf, coursePart)}
+            staffHref={(u) => urls.staff(u.id, result.asOf, { course: coursePart })}
+            targetColumns={result.targetGroupApplies}
           />
           <figure class="chart-figure">
             <BarChart

@@ -1,4 +1,6 @@
+import type { PersonCourseRequirement } from "../../src/services/coverage-person";
 import type { PersonWithPosts } from "../../src/services/person-posts";
+import { PersonRequirements } from "../components/person-requirements";
 import { formatExtent } from "../format";
 import { urls } from "../urls";
 
@@ -7,10 +9,12 @@ export function PersonPage({
   person,
   asOf,
   asOfLabel,
+  requirements,
 }: {
   person: PersonWithPosts;
   asOf: string;
   asOfLabel: string;
+  requirements: PersonCourseRequirement[];
 }) {
   const current = person.posts.filter(
     (p) => p.validFrom <= asOf && (!p.validTo || p.validTo >= asOf),
@@ -52,6 +56,7 @@ export function PersonPage({
           ))}
         </tbody>
       </table>
+      <PersonRequirements rows={requirements} asOfLabel={asOfLabel} />
       <table>
         <caption>Utbildningar per {asOfLabel}</caption>
         <thead>

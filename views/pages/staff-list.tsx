@@ -1,4 +1,5 @@
 import type { UnitRef } from "../../src/domain/coverage";
+import type { PersonRequirement } from "../../src/domain/requirements-person";
 import { MAX_STAFF_SEARCH, type StaffPage, type StaffQuery } from "../../src/domain/staff-query";
 import type { StaffStatus } from "../../src/domain/staff-status";
 import { StaffPager } from "../components/staff-pager";
@@ -16,6 +17,9 @@ export interface StaffListView {
   query: StaffQuery;
   result: StaffPage<StaffStatus>;
   notice?: string | null;
+  /** The selected course (`kurs`, null = mandatory) and, when a target group applies, each person's requirement. */
+  coursePart?: string | null;
+  requirements?: ReadonlyMap<number, PersonRequirement> | null;
 }
 
 const FORM_ID = "staff-filter";
@@ -25,7 +29,7 @@ export function StaffListPage(view: StaffListView) {
   return (
     <>
       <p>
-        <a href={urls.coverage(unit.id, asOf)}>← Täckning för {unit.name}</a>
+        <a href={urls.coverage(unit.id, asOf, view.coursePart)}>← Täckning för {unit.name}</a>
       </p>
       <h1>Personal: {unit.name}</h1>
       <link rel="stylesheet" href="/static/staff.css" />
@@ -70,6 +74,7 @@ export function StaffListPage(view: StaffListView) {
             Bara de som inte påbörjat
           </label>
         </div>
+        {view.coursePart ? <input type="hidden" name="kurs" value={view.coursePart} /> : null}
         <button type="submit">Visa</button>
       </form>
       <StaffListResult {...view} />
@@ -85,8 +90,12 @@ export function StaffListResult({
   query,
   result,
   notice,
+  coursePart,
+  requirements,
 }: StaffListView) {
   const filtered = query.onlyRemaining || query.search.trim() !== "";
+  // Links keep the selected course (?kurs=) next to the filter, sort and page.
+  const linkQuery = { ...query, course: coursePart ?? null };
   return (
     <div id="staff-result">
       {notice ? <p class="notice error">{notice}</p> : null}
@@ -105,20 +114,26 @@ export function StaffListResult({
       {result.matching > 0 ? (
         <>
           <p class="actions">
-            <a href={urls.staffExport(unit.id, asOf, "xlsx", query)}>
+            <a href={urls.staffExport(unit.id, asOf, "xlsx", linkQuery)}>
               Exportera {filtered ? "urvalet" : "listan"} (Excel)
             </a>
-            <a href={urls.staffExport(unit.id, asOf, "csv", query)}>
+            <a href={urls.staffExport(unit.id, asOf, "csv", linkQuery)}>
               Exportera {filtered ? "urvalet" : "listan"} (CSV)
             </a>
           </p>
           <TableWrap label="Anställda och status, rullas i sidled">
-            <StaffTable unitId={unit.id} asOf={asOf} query={query} rows={result.rows} />
+            <StaffTable
+              unitId={unit.id}
+              asOf={asOf}
+              query={linkQuery}
+              rows={result.rows}
+              requirements={requirements ?? null}
+            />
           </TableWrap>
           <StaffPager
             unitId={unit.id}
             asOf={asOf}
-            query={query}
+            query={linkQuery}
             page={result.page}
             pageCount={result.pageCount}
           />
