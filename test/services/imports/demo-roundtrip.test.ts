@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requirementRules } from "../../../db/schema";
 import { ALL_UNITS } from "../../../src/auth/scope";
 import { DEMO_ORGANISATION, generateDemoData } from "../../../src/domain/demo-organisation";
 import { getCoverage } from "../../../src/services/coverage";
@@ -43,6 +44,11 @@ describe("demo seed through the importers: the database holds the generated hist
   beforeAll(async () => {
     t = await createTestDb();
     await seedDemoData(t.db, { today: TODAY, withUsers: false });
+    // A deepened course requires nobody until it has a rule; "everyone" makes its coverage
+    // count all staff, which is what the generated history is compared with below.
+    await t.db
+      .insert(requirementRules)
+      .values([{ courseId: "vbe-fordjupning" }, { courseId: "otillaten-paverkan" }]);
   }, 120_000);
   afterAll(() => t.cleanup());
 
