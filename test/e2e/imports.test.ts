@@ -46,7 +46,9 @@ describe("imports in a real browser", () => {
     await page.waitForURL(/\/imports\?done=\d+$/);
     await expect(page.locator(".notice.ok").textContent()).resolves.toContain("Importen är sparad");
 
-    await page.getByRole("button", { name: "Ångra" }).first().click();
+    // Undo asks first, with a summary of what goes.
+    await page.getByRole("link", { name: "Ångra …" }).first().click();
+    await page.getByRole("button", { name: "Ja, ångra importen" }).click();
     await page.waitForURL(/\/imports\?undone=\d+$/);
     await expect(page.locator(".notice.ok").textContent()).resolves.toMatch(/Import \d+ är ångrad/);
     expect(errors).toEqual([]);
