@@ -13,6 +13,7 @@ import {
 import { rowError } from "../../../imports/target-columns";
 import { courseTitleIndex, matchCourse } from "../../domain/titles";
 import type { Effect } from "../imports/record";
+import { insertedEffects } from "./effects";
 import type { TargetKindSpec, TargetPlan } from "./kind";
 
 interface NewExemption {
@@ -124,12 +125,7 @@ async function applyExemptions(
     .insert(exemptions)
     .values(plan.create.map((e) => ({ ...e, importId: ctx.importId, createdBy: ctx.userId })))
     .returning({ id: exemptions.id });
-  return added.map((a) => ({
-    importId: ctx.importId,
-    entity: "exemptions" as const,
-    entityId: a.id,
-    action: "insert" as const,
-  }));
+  return insertedEffects(ctx.importId, "exemptions", added);
 }
 
 export const EXEMPTIONS: TargetKindSpec<ExemptionRows, ExemptionPlan> = {

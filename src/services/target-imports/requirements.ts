@@ -3,7 +3,6 @@
  * course's rules (courses it does not name keep theirs). A course whose rules already are
  * exactly the file's is left alone. Undo brings the replaced rules back.
  */
-import { inArray } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../../db/client";
 import { courses, type RequirementRule, requirementRules, units } from "../../../db/schema";
 import {
@@ -16,6 +15,7 @@ import { ruleInWords } from "../../domain/requirement-words";
 import { courseTitleIndex, matchCourse } from "../../domain/titles";
 import { lookupUnit, unitIndex } from "../../domain/unit-lookup";
 import type { Effect } from "../imports/record";
+import { deleteRecorded, insertedEffects } from "./effects";
 import type { TargetKindSpec, TargetPlan } from "./kind";
 
 type RuleValues = Pick<
@@ -128,28 +128,12 @@ async function applyRequirements(
 ): Promise<Effect[]> {
   const effects: Effect[] = [];
   for (const r of plan.replacements) {
-    if (r.remove.length > 0) {
-      await tx.delete(requirementRules).where(
-        inArray(
-          requirementRules.id,
-          r.remove.map((x) => x.id),
-        ),
-      );
-      for (const old of r.remove)
-        effects.push({
-          importId,
-          entity: "requirement_rules",
-          entityId: old.id,
-          action: "delete",
-          before: { ...old },
-        });
-    }
+    effects.push(...(await deleteRecorded(tx, importId, "requirement_rules", r.remove)));
     const added = await tx
       .insert(requirementRules)
       .values(r.add.map((rule) => ({ ...rule, courseId: r.courseId, importId })))
       .returning({ id: requirementRules.id });
-    for (const a of added)
-      effects.push({ importId, entity: "requirement_rules", entityId: a.id, action: "insert" });
+    effects.push(...insertedEffects(importId, "requirement_rules", added));
   }
   return effects;
 }

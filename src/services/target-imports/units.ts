@@ -3,7 +3,7 @@
  * its complete list of tags (blank = none). A column the file lacks is left as it is, and so
  * are units the file does not name.
  */
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../../db/client";
 import { type FunctionLevel, units, unitTags } from "../../../db/schema";
 import { type ColumnLabels, rowError, tagKey } from "../../../imports/target-columns";
@@ -15,6 +15,7 @@ import {
 import { FUNCTION_LEVEL_LABEL } from "../../domain/function-level";
 import { lookupUnit, unitIndex } from "../../domain/unit-lookup";
 import type { Effect } from "../imports/record";
+import { deleteRecorded, insertedEffects } from "./effects";
 import type { TargetKindSpec, TargetPlan } from "./kind";
 
 interface UnitChange {
@@ -121,29 +122,13 @@ async function applyUnits(tx: Tx, plan: UnitAttributePlan, importId: number): Pr
         before: { functionLevel: c.level.from },
       });
     }
-    if (c.removeTags.length > 0) {
-      await tx.delete(unitTags).where(
-        inArray(
-          unitTags.id,
-          c.removeTags.map((t) => t.id),
-        ),
-      );
-      for (const t of c.removeTags)
-        effects.push({
-          importId,
-          entity: "unit_tags",
-          entityId: t.id,
-          action: "delete",
-          before: { ...t },
-        });
-    }
+    effects.push(...(await deleteRecorded(tx, importId, "unit_tags", c.removeTags)));
     if (c.addTags.length > 0) {
       const added = await tx
         .insert(unitTags)
         .values(c.addTags.map((tag) => ({ unitId: c.unitId, tag })))
         .returning({ id: unitTags.id });
-      for (const a of added)
-        effects.push({ importId, entity: "unit_tags", entityId: a.id, action: "insert" });
+      effects.push(...insertedEffects(importId, "unit_tags", added));
     }
   }
   return effects;
