@@ -1,5 +1,6 @@
 import { addDays } from "../../src/domain/dates";
 import type { ImportReport, StaffReport } from "../../src/services/imports/types";
+import { RowErrors } from "../components/row-errors";
 import { StaffChanges } from "../components/staff-changes";
 import { UnmatchedReasons } from "../components/unmatched-reasons";
 import { formatCount } from "../format";
@@ -53,20 +54,7 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
         ))}
       </dl>
       {r.errors.length > 0 ? (
-        <div class="notice error" role="alert">
-          <p>
-            Filen har {formatCount(r.errors.length)} fel och kan inte importeras. Rätta filen och
-            ladda upp den igen.
-          </p>
-          <ul class="row-errors">
-            {r.errors.slice(0, 200).map((e) => (
-              <li>{e.message}</li>
-            ))}
-          </ul>
-          {r.errors.length > 200 ? (
-            <p>… och {formatCount(r.errors.length - 200)} fel till.</p>
-          ) : null}
-        </div>
+        <RowErrors errors={r.errors} />
       ) : r.alreadyImportedAs !== null ? (
         <p class="notice">
           Filen är redan importerad (import {r.alreadyImportedAs}). Inget skulle ändras.

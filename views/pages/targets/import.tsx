@@ -1,6 +1,7 @@
 /** Upload form and preview of the target-group imports (enhetsuppgifter, kurskrav, undantag). */
 import type { TargetImportKind } from "../../../src/services/target-imports/kind";
 import type { TargetImportReport } from "../../../src/services/target-imports/run";
+import { RowErrors } from "../../components/row-errors";
 import { formatCount } from "../../format";
 
 const WHAT: Record<TargetImportKind, { title: string; columns: string }> = {
@@ -83,17 +84,7 @@ export function TargetImportPreview({
         ))}
       </dl>
       {r.errors.length > 0 ? (
-        <div class="notice error" role="alert">
-          <p>
-            Filen har {formatCount(r.errors.length)} fel och kan inte importeras. Rätta filen och
-            ladda upp den igen.
-          </p>
-          <ul class="row-errors">
-            {r.errors.slice(0, 200).map((e) => (
-              <li>{e.message}</li>
-            ))}
-          </ul>
-        </div>
+        <RowErrors errors={r.errors} />
       ) : r.alreadyImportedAs !== null ? (
         <p class="notice">
           Filen är redan importerad (import {r.alreadyImportedAs}). Inget skulle ändras.
