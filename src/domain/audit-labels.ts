@@ -5,6 +5,8 @@
  * the database for anyone who needs them).
  */
 
+import { IMPORT_COUNT_LABEL } from "./import-label";
+
 const ACTION_LABELS: Record<string, string> = {
   "login.ok": "Inloggning",
   "login.failed": "Misslyckad inloggning",
@@ -62,15 +64,7 @@ const DETAIL_LABELS: Record<string, string> = {
   format: "format",
   year: "år",
   asOf: "per",
-  rows: "rader",
-  created: "nya",
-  updated: "ändrade",
-  unchanged: "oförändrade",
-  left: "slutat",
-  matched: "matchade",
-  unmatched: "omatchade",
-  ignored: "ignorerade",
-  events: "händelser",
+  ...IMPORT_COUNT_LABEL,
   reverted: "återställda",
   role: "roll",
   unitIds: "enheter",

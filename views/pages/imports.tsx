@@ -1,3 +1,4 @@
+import { IMPORT_COUNT_LABEL } from "../../src/domain/import-label";
 import type { ImportListItem } from "../../src/services/imports/history";
 import { TableWrap } from "../components/table-wrap";
 import { countNoun, formatCount } from "../format";
@@ -165,22 +166,6 @@ export function stockholmTime(instant: string): string {
   return Number.isNaN(d.getTime()) ? instant : STOCKHOLM_TIME.format(d);
 }
 
-const COUNT_LABEL: Record<string, string> = {
-  rows: "rader",
-  created: "nya",
-  updated: "ändrade",
-  unchanged: "oförändrade",
-  left: "slutat",
-  matched: "matchade",
-  unmatched: "omatchade",
-  ignored: "ignorerade",
-  events: "händelser",
-  changed: "ändrade",
-  courses: "kurser",
-  rules: "regler",
-  removed: "ersatta regler",
-};
-
 /** The singular where it differs: "1 rad", "1 händelse". */
 const COUNT_LABEL_ONE: Record<string, string> = {
   rows: "rad",
@@ -196,6 +181,8 @@ const COUNT_LABEL_ONE: Record<string, string> = {
 function countsText(counts: Record<string, number> | null): string {
   if (!counts) return "";
   return Object.entries(counts)
-    .map(([k, v]) => countNoun(v, COUNT_LABEL_ONE[k] ?? COUNT_LABEL[k] ?? k, COUNT_LABEL[k] ?? k))
+    .map(([k, v]) =>
+      countNoun(v, COUNT_LABEL_ONE[k] ?? IMPORT_COUNT_LABEL[k] ?? k, IMPORT_COUNT_LABEL[k] ?? k),
+    )
     .join(", ");
 }
