@@ -63,22 +63,6 @@ export function personRequirement(
 }
 
 /**
- * Rows ordered by requirement: overdue first, then not started, started, completed, exempt,
- * not required; the incoming order (by name) is kept within each status.
- */
-export function byRequirement<R extends { personId: number }>(
-  rows: readonly R[],
-  requirements: ReadonlyMap<number, PersonRequirement>,
-): R[] {
-  const order = (r: R) =>
-    REQUIREMENT_STATUS_ORDER[requirements.get(r.personId)?.status ?? "not_required"];
-  return rows
-    .map((row, i) => ({ row, i }))
-    .sort((a, b) => order(a.row) - order(b.row) || a.i - b.i)
-    .map(({ row }) => row);
-}
-
-/**
  * The staff list's sort keys when a target group applies: "status" puts overdue people first
  * (the chef's follow-up), then the requirement order, then the course status as before.
  */

@@ -11,14 +11,12 @@ import { PersonPage } from "../../views/pages/person";
 import { StaffListPage, StaffListResult } from "../../views/pages/staff-list";
 import { CAN, requireRole } from "../auth/roles";
 import { formatSwedishDate } from "../domain/dates";
-import { sortsWithRequirement } from "../domain/requirements-person";
-import { queryStaff } from "../domain/staff-query";
 import type { AppEnv } from "../env";
 import { getCoverageWithTrend } from "../services/coverage-page";
-import { getPersonRequirements, getStaffRequirements } from "../services/coverage-person";
+import { getPersonRequirements } from "../services/coverage-person";
 import { getPersonWithPosts } from "../services/person-posts";
 import { logAccess } from "../services/privacy/access-log";
-import { getStaffStatus } from "../services/staff-list";
+import { getStaffPage } from "../services/staff-list";
 import { unitsInScope } from "../services/units";
 import { courseFrom, coursePart, validCoverageQuery } from "./course-param";
 import { badQuery, idParam, NO_SUCH_UNIT, validParam } from "./params";
@@ -69,13 +67,12 @@ export const coverageRoutes = new Hono<AppEnv>()
       const { asOf, notice } = asOfFrom(c, params.datum);
       const { course, notice: courseNotice } = await courseFrom(c, params.kurs);
       const asked = staffQueryOf(params);
-      const [status, requirements] = await Promise.all([
-        getStaffStatus(db, c.get("scope"), { unit, asOf, courseId: course.id }),
-        getStaffRequirements(db, c.get("scope"), { unit, asOf, courseId: course.id }),
-      ]);
-      // With a target group, the status sort puts overdue people first (the chef's follow-up).
-      const sorts = requirements.applies ? sortsWithRequirement(requirements.byPerson) : undefined;
-      const result = queryStaff(status, asked, sorts);
+      const { result, requirements } = await getStaffPage(db, c.get("scope"), {
+        unit,
+        asOf,
+        courseId: course.id,
+        query: asked,
+      });
       await logAccess(
         c.get("db"),
         {
@@ -98,7 +95,7 @@ export const coverageRoutes = new Hono<AppEnv>()
         result,
         notice: [notice, courseNotice].filter(Boolean).join(" ") || null,
         coursePart: coursePart(course),
-        requirements: requirements.applies ? requirements.byPerson : null,
+        requirements,
       };
       c.header("Vary", "HX-Request");
       return page(

@@ -4,6 +4,7 @@ import { MANDATORY_COURSE_ID } from "../../courses/catalogue";
 import type { Db } from "../../db/client";
 import { type Scope, unitScopeFilter } from "../auth/scope";
 import type { UnitRef } from "../domain/coverage";
+import { type PersonRequirement, sortsWithRequirement } from "../domain/requirements-person";
 import {
   filterStaff,
   queryStaff,
@@ -13,6 +14,7 @@ import {
   sortStaff,
 } from "../domain/staff-query";
 import { type StaffRow, type StaffStatus, staffStatus } from "../domain/staff-status";
+import { getStaffRequirements } from "./coverage-person";
 import { firstDateColumns, subtreeFilter } from "./facts";
 
 export async function loadStaffRows(
@@ -102,15 +104,38 @@ export async function getStaffStatus(
   return staffStatus(rows, q.asOf);
 }
 
-type StaffListQuery = { unit: UnitRef | null; asOf: string; courseId?: string };
+type StaffListQuery = { unit: UnitRef; asOf: string; courseId: string };
+
+/**
+ * The unit's staff for a course with, when a target group applies, each person's requirement
+ * and sort keys where "status" puts overdue people first (the chef's follow-up). The page and
+ * its export both sort through this, so the export keeps the page's order.
+ */
+async function staffForCourse(db: Db, scope: Scope, q: StaffListQuery) {
+  const [rows, requirements] = await Promise.all([
+    getStaffStatus(db, scope, q),
+    getStaffRequirements(db, scope, q),
+  ]);
+  return requirements.applies
+    ? {
+        rows,
+        requirements: requirements.byPerson,
+        sorts: sortsWithRequirement(requirements.byPerson),
+      }
+    : { rows, requirements: null, sorts: undefined };
+}
 
 /** One page of the staff list as searched and sorted (the page the web shows). */
 export async function getStaffPage(
   db: Db,
   scope: Scope,
   q: StaffListQuery & { query: StaffQuery },
-): Promise<StaffPage<StaffStatus>> {
-  return queryStaff(await getStaffStatus(db, scope, q), q.query);
+): Promise<{
+  result: StaffPage<StaffStatus>;
+  requirements: ReadonlyMap<number, PersonRequirement> | null;
+}> {
+  const { rows, requirements, sorts } = await staffForCourse(db, scope, q);
+  return { result: queryStaff(rows, q.query, sorts), requirements };
 }
 
 /** Every row the filter matches, in the page's order, without paging (what the export holds). */
@@ -119,6 +144,6 @@ export async function getStaffSelection(
   scope: Scope,
   q: StaffListQuery & { query: StaffFilter & Pick<StaffQuery, "sort" | "direction"> },
 ): Promise<StaffStatus[]> {
-  const rows = filterStaff(await getStaffStatus(db, scope, q), q.query);
-  return sortStaff(rows, q.query.sort, q.query.direction);
+  const { rows, sorts } = await staffForCourse(db, scope, q);
+  return sortStaff(filterStaff(rows, q.query), q.query.sort, q.query.direction, sorts);
 }

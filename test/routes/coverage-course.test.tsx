@@ -159,6 +159,18 @@ describe("coverage pages per course", () => {
     expect(html).toContain(
       `/tackning/enhet/${ids.FSK01}/export.csv?datum=${asOf}&amp;kurs=vbe-fordjupning`,
     );
+    // The export keeps the page's order: the overdue people first there too.
+    const names = [...html.matchAll(/<th scope="row"><a [^>]*>(.*?)<\/a>/g)].map((m) => m[1]!);
+    const csv = await (
+      await get(`/tackning/enhet/${ids.FSK01}/export.csv?datum=${asOf}&kurs=vbe-fordjupning`, chef)
+    ).text();
+    const exported = csv
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")
+      .slice(1, names.length + 1)
+      .map((line) => line.split(";")[0]);
+    expect(names.length).toBeGreaterThan(5);
+    expect(exported).toEqual(names);
     // The mandatory course (everyone, nobody exempt) keeps today's list: no Krav column.
     const plain = await (await get(`/tackning/enhet/${ids.FSK01}?datum=${asOf}`, chef)).text();
     expect(plain).not.toContain("Krav</th>");
