@@ -58,6 +58,10 @@ describe("journey 2: the unit manager", () => {
 
       // 2. "Kopiera adresser" puts exactly the box's addresses on the clipboard.
       await page.getByRole("button", { name: "Kopiera adresser" }).click();
+      // The status is written once the (asynchronous) clipboard write has finished.
+      await page
+        .locator("[data-copy-status]", { hasText: /adress(er)? kopierad/ })
+        .waitFor({ timeout: 30_000 });
       await expect(page.locator("[data-copy-status]").textContent()).resolves.toMatch(
         /adress(er)? kopierad/,
       );
