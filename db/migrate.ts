@@ -17,7 +17,6 @@ export async function migrateDb(db: Db): Promise<void> {
   const url = (db.$client as { protocol?: string }).protocol;
   if (url === "file") {
     await db.$client.execute("PRAGMA journal_mode = WAL");
-    await db.$client.execute("PRAGMA busy_timeout = 5000");
   }
   await db.$client.execute("PRAGMA foreign_keys = ON");
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -6,81 +6,21 @@
  */
 import { addDays } from "../src/domain/dates";
 import { normaliseTitle } from "../src/domain/titles";
-import { createdChange, leaverExplainer, type StaffChange, updatedChange } from "./staff-changes";
+import { createdChange, leaverExplainer, updatedChange } from "./staff-changes";
+import type { KnownPerson, OpenEmployment, StaffPlan, StaffState } from "./staff-plan-types";
 import { describePostChanges, groupByPerson, matchPosts, type PostRow } from "./staff-posts";
 import type { StaffRow } from "./staff-rows";
 import { unitNamer, unitResolver } from "./staff-units";
 
-export interface KnownPerson {
-  id: number;
-  employeeNo: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  updatedAt?: string | null;
-}
-export interface OpenEmployment {
-  id: number;
-  personId: number;
-  unitId: number;
-  title: string | null;
-  validFrom: string;
-  /** Sysselsättningsgrad in percent; absent or null when unknown. */
-  extent?: number | null;
-}
-export interface KnownUnit {
-  id: number;
-  code: string | null;
-  name: string;
-  parentId: number | null;
-}
-
-/** An existing unit id, or the index of a unit in `newUnits`. */
-export type UnitRef = { id: number } | { newIndex: number };
-/** An existing person id, or the index of a person in `newPeople`. */
-export type PersonRef = { id: number } | { newIndex: number };
-
-export interface StaffPlan {
-  newUnits: Array<{ name: string; code: string | null; parent: UnitRef | null }>;
-  /** Known units (found by code) that the file names differently: HR renamed them. */
-  unitRenames: Array<{ id: number; name: string; before: string }>;
-  newPeople: StaffRow[];
-  personUpdates: Array<{ id: number; set: Partial<KnownPerson>; before: Partial<KnownPerson> }>;
-  /** Current periods that end the day before the snapshot (moves and leavers). */
-  closes: Array<{ id: number; validTo: string }>;
-  /**
-   * Periods that had not begun by the snapshot and end before they start (a future hire the
-   * snapshot no longer lists): withdrawn, since closing them would end them before they start.
-   */
-  withdrawals: OpenEmployment[];
-  /** Periods that begin on or after the snapshot date, corrected in place. */
-  edits: Array<{
-    id: number;
-    unit: UnitRef;
-    title: string | null;
-    extent: number | null;
-    before: OpenEmployment;
-  }>;
-  /** Kept posts whose sysselsättningsgrad the file changes (in place: figures count people). */
-  extentChanges: Array<{ id: number; extent: number; before: number | null }>;
-  opens: Array<{
-    person: PersonRef;
-    unit: UnitRef;
-    title: string | null;
-    extent: number | null;
-    validFrom: string;
-  }>;
-  counts: { created: number; updated: number; unchanged: number; left: number };
-  /** Posts (employment periods) opened and closed or withdrawn. */
-  posts: { opened: number; closed: number };
-  /**
-   * Who is new, changed or gone ("Anna Berg (100001)"); `posts` says what happened to the
-   * posts of people with several ("… : slutar på Nattpatrullen, är kvar på Hemtjänst Bredäng").
-   */
-  who: { created: string[]; updated: string[]; left: string[]; posts: string[] };
-  /** Per person: what changes (old → new) and why leavers leave (staff-changes.ts). */
-  changes: StaffChange[];
-}
+export type {
+  KnownPerson,
+  KnownUnit,
+  OpenEmployment,
+  PersonRef,
+  StaffPlan,
+  StaffState,
+  UnitRef,
+} from "./staff-plan-types";
 
 const label = (p: {
   firstName: string;
@@ -95,16 +35,29 @@ const label = (p: {
  * says — a report for an already imported date stays the same.
  */
 export function planStaffSnapshot(
-  state: {
-    people: KnownPerson[];
-    open: OpenEmployment[];
-    units: KnownUnit[];
-    lastEnd: Map<number, string>;
-  },
+  state: StaffState,
   rows: readonly StaffRow[],
   asOf: string,
   previousAsOf: string | null = null,
 ): StaffPlan {
+  const planned = planStaffWrites(state, rows, asOf, previousAsOf);
+  planned.describe();
+  return planned.plan;
+}
+
+/**
+ * The plan's decisions, with `who` and `changes` left empty until `describe()`: a real apply
+ * plans inside its write transaction and writes the words for HR (a label and an old → new
+ * line per person, a third of the planning) after the lock is released — from the same
+ * in-memory state, so they say exactly what was written.
+ */
+export function planStaffWrites(
+  state: StaffState,
+  rows: readonly StaffRow[],
+  asOf: string,
+  previousAsOf: string | null = null,
+): { plan: StaffPlan; describe: () => void } {
+  const later: Array<() => void> = [];
   const plan: StaffPlan = {
     newUnits: [],
     unitRenames: [],
@@ -156,14 +109,16 @@ export function planStaffSnapshot(
         plan.opens.push({ person: ref, unit, title: row.title, extent: row.extent, validFrom });
       }
       plan.counts.created++;
-      plan.who.created.push(label(first));
-      plan.changes.push(
-        createdChange(
-          rowsOfPerson,
-          posts.map((p) => p.unit),
-          unitName,
-        ),
-      );
+      later.push(() => {
+        plan.who.created.push(label(first));
+        plan.changes.push(
+          createdChange(
+            rowsOfPerson,
+            posts.map((p) => p.unit),
+            unitName,
+          ),
+        );
+      });
       continue;
     }
     present.add(person.id);
@@ -207,17 +162,21 @@ export function planStaffSnapshot(
       });
     }
     const postsChanged = match.moved.length + match.ended.length + match.added.length > 0;
-    const postsLine =
-      postsChanged && (open.length > 1 || posts.length > 1)
-        ? describePostChanges(match, unitName)
-        : "";
-    if (postsLine) plan.who.posts.push(`${label(first)}: ${postsLine}`);
-    if (changed || postsChanged) {
-      plan.counts.updated++;
+    if (!changed && !postsChanged) {
+      plan.counts.unchanged++;
+      continue;
+    }
+    plan.counts.updated++;
+    later.push(() => {
+      const postsLine =
+        postsChanged && (open.length > 1 || posts.length > 1)
+          ? describePostChanges(match, unitName)
+          : "";
+      if (postsLine) plan.who.posts.push(`${label(first)}: ${postsLine}`);
       plan.who.updated.push(label(first));
       const units = posts.map((p) => p.unit);
       plan.changes.push(updatedChange(person, rowsOfPerson, open, units, unitName, postsLine));
-    } else plan.counts.unchanged++;
+    });
   }
 
   // A unit found by its code under another name was renamed — unless the file gives that
@@ -234,14 +193,23 @@ export function planStaffSnapshot(
     for (const e of open) end(e);
     plan.counts.left++;
     const gone = byId.get(personId);
-    if (gone) plan.who.left.push(label(gone));
-    if (gone) plan.changes.push(explainLeaver(gone, open, unitName, dayBefore));
+    if (!gone) continue;
+    later.push(() => {
+      plan.who.left.push(label(gone));
+      plan.changes.push(explainLeaver(gone, open, unitName, dayBefore));
+    });
   }
   plan.posts = {
     opened: plan.opens.length,
     closed: plan.closes.length + plan.withdrawals.length,
   };
-  return plan;
+  let described = false;
+  const describe = () => {
+    if (described) return;
+    described = true;
+    for (const write of later) write();
+  };
+  return { plan, describe };
 }
 
 function diffPerson(person: KnownPerson, row: StaffRow, plan: StaffPlan): boolean {

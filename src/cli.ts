@@ -55,22 +55,34 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-/** The process's own database, migrated; node:crypto's scrypt for passwords (Node only). */
-async function openOwnDb(env: CliIo["env"]): Promise<Db> {
-  const [{ databaseUrlFromEnv, openNodeDb }, { prepareDatabase }, { useNodeScrypt }] =
-    await Promise.all([
-      import("../db/node"),
-      import("./services/database"),
-      import("./auth/node-scrypt"),
-    ]);
+/**
+ * The process's own database, migrated; node:crypto's scrypt for passwords (Node only). A CLI
+ * call is one batch job: one connection, tuned for large imports, its log copied back at close.
+ */
+async function openOwnDb(env: CliIo["env"]): Promise<{ db: Db; close: () => Promise<void> }> {
+  const [
+    { databaseUrlFromEnv, finishBulkWrites, openNodeDb, tuneForBulkWrites },
+    { prepareDatabase },
+    { useNodeScrypt },
+  ] = await Promise.all([
+    import("../db/node"),
+    import("./services/database"),
+    import("./auth/node-scrypt"),
+  ]);
   useNodeScrypt();
-  const db = openNodeDb(databaseUrlFromEnv(env), env.DATABASE_AUTH_TOKEN);
-  await prepareDatabase(db);
-  return db;
+  const db = openNodeDb(databaseUrlFromEnv(env), env.DATABASE_AUTH_TOKEN, { batch: true });
+  try {
+    await prepareDatabase(db);
+    await tuneForBulkWrites(db);
+  } catch (err) {
+    db.$client.close();
+    throw err;
+  }
+  return { db, close: () => finishBulkWrites(db) };
 }
 
 export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number> {
-  let ownDb: Db | undefined;
+  let own: { db: Db; close: () => Promise<void> } | undefined;
   try {
     const args = parse(argv);
     const key = args.positionals.slice(0, 2).join(" ");
@@ -81,8 +93,8 @@ export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number
     const command = COMMANDS[key];
     if (!command)
       throw new UserError(`Okänt kommando '${args.positionals.join(" ")}'.\n\n${USAGE}`);
-    if (!db) ownDb = await openOwnDb(io.env);
-    const out = await command(db ?? ownDb!, args, io);
+    if (!db) own = await openOwnDb(io.env);
+    const out = await command(db ?? own!.db, args, io);
     io.stdout(args.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
     if (out.stderr) io.stderr(out.stderr);
     return out.exitCode ?? EXIT_OK;
@@ -94,7 +106,7 @@ export async function runCli(argv: string[], io: CliIo, db?: Db): Promise<number
     io.stderr(`Internt fel: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return EXIT_INTERNAL;
   } finally {
-    ownDb?.$client.close();
+    await own?.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import { IMPORT_COUNT_LABEL } from "../../src/domain/import-label";
 import type { ImportListItem } from "../../src/services/imports/history";
 import { TableWrap } from "../components/table-wrap";
-import { countNoun, formatCount } from "../format";
+import { countNoun } from "../format";
 
 const KIND_LABEL: Record<string, string> = {
   staff: "Personalförteckning",

@@ -5,7 +5,7 @@
  */
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { openNodeDb } from "../../../db/node";
+import { finishBulkWrites, openNodeDb, tuneForBulkWrites } from "../../../db/node";
 import { ImportFileError } from "../../../imports/read/types";
 import { useNodeScrypt } from "../../auth/node-scrypt";
 import { type ImportJob, runImportJob } from "./runner";
@@ -34,10 +34,11 @@ function yieldCpuForPreview(): void {
 async function run(): Promise<WorkerReply> {
   yieldCpuForPreview();
   useNodeScrypt();
-  const db = openNodeDb(url, authToken);
+  // This job's own single connection (the server's pool is not shared with the thread).
+  const db = openNodeDb(url, authToken, { batch: true });
   try {
-    await db.$client.execute("PRAGMA busy_timeout = 5000");
     await db.$client.execute("PRAGMA foreign_keys = ON");
+    await tuneForBulkWrites(db);
     return { ok: true, report: await runImportJob(db, job) };
   } catch (err) {
     return {
@@ -46,7 +47,7 @@ async function run(): Promise<WorkerReply> {
       message: err instanceof Error ? (err.stack ?? err.message) : String(err),
     };
   } finally {
-    db.$client.close();
+    await finishBulkWrites(db);
   }
 }
 

@@ -5,14 +5,9 @@
  */
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
-import type { KnownPerson, KnownUnit, OpenEmployment } from "../../../imports/staff-plan";
+import type { StaffState } from "../../../imports/staff-plan";
 
-export interface StaffState {
-  people: KnownPerson[];
-  open: OpenEmployment[];
-  units: KnownUnit[];
-  lastEnd: Map<number, string>;
-}
+export type { StaffState };
 
 async function jsonRows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
   const [row] = await db.all<{ j: string | null }>(query);

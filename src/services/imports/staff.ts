@@ -8,7 +8,12 @@ import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { fileDateOf } from "../../../imports/file-date";
 import { ImportFileError } from "../../../imports/read/types";
-import { planStaffSnapshot, type StaffPlan } from "../../../imports/staff-plan";
+import {
+  planStaffSnapshot,
+  planStaffWrites,
+  type StaffPlan,
+  type StaffState,
+} from "../../../imports/staff-plan";
 import type { StaffRows } from "../../../imports/staff-rows";
 import { formatSwedishDate } from "../../domain/dates";
 import { audit } from "../audit";
@@ -37,6 +42,7 @@ export async function importStaff(
     return report;
   }
   const t1 = Date.now();
+  let planned: { plan: StaffPlan; describe: () => void; state: StaffState } | undefined;
   await db.transaction(async (tx) => {
     // A parallel identical confirm (double click, two HR users) waited for the lock: the file
     // is in by now, so this one writes nothing.
@@ -47,12 +53,16 @@ export async function importStaff(
     await checkOrder(tx, input.asOf);
     const previous = await latestStaffAsOf(tx, input.asOf);
     const state = await loadStaffState(tx);
-    const plan = planStaffSnapshot(state, parsed.rows.rows, input.asOf, previous);
-    describePlan(report, plan, state);
+    planned = { ...planStaffWrites(state, parsed.rows.rows, input.asOf, previous), state };
     if (report.alreadyImportedAs !== null) return;
-    report.importId = await writeSnapshot(tx, input, parsed, plan);
+    report.importId = await writeSnapshot(tx, input, parsed, planned.plan);
   });
   if (input.timings) input.timings.writeMs = Date.now() - t1;
+  // The words for HR come after the lock is released, from the state the plan was made on.
+  if (planned) {
+    planned.describe();
+    describePlan(report, planned.plan, planned.state);
+  }
   return report;
 }
 

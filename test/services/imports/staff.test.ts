@@ -197,6 +197,22 @@ describe("importStaff", () => {
     );
   });
 
+  it("a real apply describes its changes exactly as its preview did (words written after the lock)", async () => {
+    await first();
+    const preview = await second(true);
+    const applied = await second(false);
+    expect(applied.importId).toEqual(expect.any(Number));
+    expect(applied.who).toEqual(preview.who);
+    expect(applied.changes).toEqual(preview.changes);
+    expect(applied.changes.map((c) => c.kind).sort()).toEqual([
+      "created",
+      "left",
+      "updated",
+      "updated",
+    ]);
+    expect(applied).toMatchObject({ currentBefore: preview.currentBefore, left: 1 });
+  });
+
   it("dry run writes nothing", async () => {
     const before = await dumpData(t.db);
     const r = await importStaff(t.db, {
