@@ -155,3 +155,17 @@ describe("architecture: imports point one way", () => {
     expect(cycles).toEqual([]);
   });
 });
+
+describe("architecture: a cheap start", () => {
+  // A formatter with a time zone loads ICU's zone data (≈30 ms) when it is made. Made at module
+  // load it slowed every CLI call, --help included; made on first use only callers pay.
+  it("no module builds a date formatter at load time", () => {
+    const atLoad = OWN_FOLDERS.flatMap(sourceFiles).flatMap((file) =>
+      readFileSync(join(ROOT, file), "utf8")
+        .split("\n")
+        .filter((line) => /^(export )?const \w+ = new Intl\.DateTimeFormat\(/.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+    expect(atLoad).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { ANNUAL_FIGURE_KEYS, type AnnualFigures, annualFigures, figureDifference } from "./annual";
 import type { StaffCourseFacts, UnitRef } from "./coverage";
+import { stockholmDate } from "./dates";
 import type { DeepenedEvent } from "./deepened";
 
 /** One unit's subtree figures as locked, with its change since Y−1 (both as of the lock). */
@@ -48,15 +49,13 @@ export type ReportSelection =
   | { kind: "unit"; unitId: number }
   | { kind: "roots"; unitIds: readonly number[] };
 
-const STOCKHOLM_DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
-
 /** "Låst 2026-01-15 av Lena Ledning": the day in Sweden, from the lock's UTC instant. */
 export function lockLine(lock: { lockedAt: string | null; lockedBy: string | null }): string {
   return `Låst ${lockDay(lock)} av ${lock.lockedBy ?? "okänd"}`;
 }
 
 export function lockDay(lock: { lockedAt: string | null }): string {
-  return lock.lockedAt ? STOCKHOLM_DAY.format(new Date(lock.lockedAt)) : "okänt datum";
+  return lock.lockedAt ? stockholmDate(new Date(lock.lockedAt)) : "okänt datum";
 }
 
 /** Nobody employed and no deepened course: nothing to report or lock (1999, before the data). */

@@ -1,15 +1,18 @@
 /** Calendar dates are ISO `YYYY-MM-DD` strings throughout; "today" is Stockholm's today. */
 
-const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
+// Made on first use, not at load: a formatter with a time zone loads ICU's zone data
+// (≈30 ms), which a CLI call such as --help would otherwise pay for nothing.
+let stockholmDateFormat: Intl.DateTimeFormat | undefined;
 
 /** The Stockholm calendar date of an instant (sv-SE formats as YYYY-MM-DD). */
 export function stockholmDate(instant: Date): string {
-  return STOCKHOLM_DATE.format(instant);
+  stockholmDateFormat ??= new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
+  return stockholmDateFormat.format(instant);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -33,18 +33,20 @@ export interface ExportAbout {
 
 export const ABOUT_SHEET = "Om rapporten";
 
-const STOCKHOLM_TIME = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+// Made on first use (loading the time zone costs ≈30 ms; most callers never format one).
+let stockholmTimeFormat: Intl.DateTimeFormat | undefined;
 
 /** "2026-02-01 10:00" in Stockholm time. */
 export function stockholmDateTime(instant: Date): string {
-  return STOCKHOLM_TIME.format(instant).replace(",", "");
+  stockholmTimeFormat ??= new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  return stockholmTimeFormat.format(instant).replace(",", "");
 }
 
 const COLUMN_MEANING: Record<string, string> = {
