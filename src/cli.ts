@@ -55,15 +55,24 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-/** The process's own database, migrated; node:crypto's scrypt for passwords (Node only). */
+/**
+ * The process's own database, migrated; node:crypto's scrypt for passwords and node:zlib for
+ * unpacking uploaded workbooks (Node only).
+ */
 async function openOwnDb(env: CliIo["env"]): Promise<Db> {
-  const [{ databaseUrlFromEnv, openNodeDb }, { prepareDatabase }, { useNodeScrypt }] =
-    await Promise.all([
-      import("../db/node"),
-      import("./services/database"),
-      import("./auth/node-scrypt"),
-    ]);
+  const [
+    { databaseUrlFromEnv, openNodeDb },
+    { prepareDatabase },
+    { useNodeScrypt },
+    { useNodeInflate },
+  ] = await Promise.all([
+    import("../db/node"),
+    import("./services/database"),
+    import("./auth/node-scrypt"),
+    import("../imports/read/node-inflate"),
+  ]);
   useNodeScrypt();
+  useNodeInflate();
   const db = openNodeDb(databaseUrlFromEnv(env), env.DATABASE_AUTH_TOKEN);
   await prepareDatabase(db);
   return db;

@@ -35,42 +35,6 @@ const isUpper = (b: number) => b >= 0x41 && b <= 0x5a;
 const endsName = (b: number | undefined) =>
   b === 0x20 || b === GT || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d;
 
-/** A reference "AB12" (or "AB" / "12" alone) read from bytes: 0 for a missing part. */
-interface Ref {
-  col: number;
-  row: number;
-}
-
-/** The value of attribute `name` (one ASCII letter code list) within [from, to), parsed as a reference. */
-function attributeRef(data: Uint8Array, from: number, to: number, name: number[]): Ref | null {
-  const n = name.length;
-  for (let i = from; i + n + 2 < to; i++) {
-    const b = data[i];
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) continue;
-    let k = 0;
-    while (k < n && data[i + 1 + k] === name[k]) k++;
-    const quote = data[i + n + 2];
-    if (k < n || data[i + n + 1] !== 0x3d || (quote !== QUOTE && quote !== APOS)) continue;
-    return parseRef(data, i + n + 3, to, quote);
-  }
-  return null;
-}
-
-/** The last "letters digits" reference before the closing quote (after a `:` in a range). */
-function parseRef(data: Uint8Array, at: number, to: number, quote: number): Ref {
-  let col = 0;
-  let row = 0;
-  for (; at < to && data[at] !== quote; at++) {
-    const b = data[at]!;
-    if (b === 0x3a) {
-      col = 0;
-      row = 0;
-    } else if (isUpper(b)) col = col * 26 + (b - 64);
-    else if (isDigit(b)) row = row * 10 + (b - 0x30);
-  }
-  return { col, row };
-}
-
 const R = [0x72]; // "r"
 const REF = [0x72, 0x65, 0x66]; // "ref"
 
@@ -89,28 +53,88 @@ export type CellCounter = ((chunk: Uint8Array) => void) & { count(): CellCount }
  * row, so a chunk of many megabytes is not read to its end first.
  */
 export function worksheetCellCounter(maxCells: number): CellCounter {
-  let maxRow = 0;
-  let maxCol = 0;
-  let cells = 0;
-  let row = 0;
-  let col = 0;
-  let carry: Uint8Array | null = null;
+  const counter = new SheetCounter(maxCells);
+  return Object.assign((chunk: Uint8Array) => counter.push(chunk), {
+    count: (): CellCount => ({
+      rows: counter.maxRow,
+      columns: counter.maxCol,
+      cells: counter.cells,
+    }),
+  });
+}
 
-  const check = () => {
+/**
+ * The state lives in one object of one shape and the hot loop calls only its methods: V8
+ * inlines those, which made the count of the cell bomb's XML ≈1.5× faster than closures did.
+ */
+class SheetCounter {
+  maxRow = 0;
+  maxCol = 0;
+  cells = 0;
+  private row = 0;
+  private col = 0;
+  /** The reference last read by attributeRef (0 for a missing part). */
+  private refCol = 0;
+  private refRow = 0;
+  private carry: Uint8Array | null = null;
+
+  constructor(private readonly maxCells: number) {}
+
+  push(chunk: Uint8Array): void {
+    let from = 0;
+    if (this.carry) {
+      // The tag cut off at the previous chunk's end, finished by this chunk's first `>`
+      // (only the head is copied: chunks can be megabytes).
+      const gt = chunk.indexOf(GT);
+      const head = gt < 0 ? chunk : chunk.subarray(0, gt + 1);
+      const length = this.carry.length + head.length;
+      const joined = new Uint8Array(length + PAD);
+      joined.set(this.carry);
+      joined.set(head, this.carry.length);
+      this.carry = null;
+      if (gt < 0 && length <= MAX_CARRY) {
+        this.carry = joined.subarray(0, length);
+        return;
+      }
+      this.scan(joined, 0, length, true);
+      from = head.length;
+    }
+    const cut = this.scan(chunk, from, chunk.length, false);
+    if (cut >= 0) this.carry = chunk.slice(cut);
+    this.check();
+  }
+
+  private check(): void {
+    const { maxRow, maxCol, maxCells } = this;
     if (maxRow * maxCol > maxCells) {
       throw tooManyCells(maxRow * maxCol, maxCells, { rows: maxRow, columns: maxCol });
     }
-    if (cells > maxCells) throw tooManyCells(cells, maxCells);
-  };
+    if (this.cells > maxCells) throw tooManyCells(this.cells, maxCells);
+  }
 
   /**
-   * One tag whose `<` is at `lt`, if it is one we count; `end` is where the data ends. Returns
-   * where scanning goes on, or -1 when the tag is not finished (carried to the next chunk).
+   * Reads every tag in data[from, end); returns where an unfinished last tag starts, or -1.
    * Every read stays below `data.length`: a typed-array read past the end makes V8 recompile
    * the loop into a slower form (chunks are read whole, carried heads have zero padding).
    */
-  const tag = (data: Uint8Array, lt: number, end: number, final: boolean): number => {
-    if (!final && end - lt < 12) return -1;
+  private scan(data: Uint8Array, from: number, end: number, final: boolean): number {
+    for (let i = from; i < end; i++) {
+      if (data[i] !== LT) continue;
+      // Most tags are </…> or <v>: skipped after one more byte.
+      if (i + 1 < end) {
+        const first = data[i + 1];
+        if (first !== 0x63 && first !== 0x72 && first !== 0x64) continue;
+      }
+      if (!final && end - i < 12) return i;
+      const next = this.tag(data, i, end, final);
+      if (next < 0) return i;
+      i = next;
+    }
+    return -1;
+  }
+
+  /** The tag at `lt` if it is one we count; where scanning goes on, or -1 to carry it over. */
+  private tag(data: Uint8Array, lt: number, end: number, final: boolean): number {
     const first = data[lt + 1];
     let kind = 0;
     if (first === 0x63 && endsName(data[lt + 2])) kind = 1;
@@ -124,72 +148,58 @@ export function worksheetCellCounter(maxCells: number): CellCounter {
     if (to === end && !final && end - lt <= MAX_CARRY) return -1;
     if (kind === 1) {
       // <c …>: the next column unless its reference says which.
-      const ref = attributeRef(data, lt + 2, to, R);
-      col = ref && ref.col > 0 ? ref.col : col + 1;
-      if (ref && ref.row > maxRow) maxRow = ref.row;
-      if (col > maxCol) maxCol = col;
-      cells++;
+      const found = this.attributeRef(data, lt + 2, to, R);
+      this.col = found && this.refCol > 0 ? this.refCol : this.col + 1;
+      if (found && this.refRow > this.maxRow) this.maxRow = this.refRow;
+      if (this.col > this.maxCol) this.maxCol = this.col;
+      this.cells++;
     } else if (kind === 2) {
       // A new row: the previous one is complete, so this is where the cap is checked.
-      check();
-      const ref = attributeRef(data, lt + 4, to, R);
-      row = ref && ref.row > 0 ? ref.row : row + 1;
-      if (row > maxRow) maxRow = row;
-      col = 0;
-    } else {
-      const ref = attributeRef(data, lt + 10, to, REF);
-      if (ref && ref.col > 0 && ref.row > 0) believeDimension(ref);
-    }
+      this.check();
+      const found = this.attributeRef(data, lt + 4, to, R);
+      this.row = found && this.refRow > 0 ? this.refRow : this.row + 1;
+      if (this.row > this.maxRow) this.maxRow = this.row;
+      this.col = 0;
+    } else if (this.attributeRef(data, lt + 10, to, REF)) this.believeDimension();
     return to;
-  };
+  }
 
-  const believeDimension = (ref: Ref) => {
-    if (ref.col >= MAX_SHEET_COLUMNS || ref.row >= MAX_SHEET_ROWS) return;
-    maxCol = Math.max(maxCol, ref.col);
-    maxRow = Math.max(maxRow, ref.row);
-    check();
-  };
+  private believeDimension(): void {
+    const { refCol, refRow } = this;
+    if (refCol === 0 || refRow === 0) return;
+    if (refCol >= MAX_SHEET_COLUMNS || refRow >= MAX_SHEET_ROWS) return;
+    this.maxCol = Math.max(this.maxCol, refCol);
+    this.maxRow = Math.max(this.maxRow, refRow);
+    this.check();
+  }
 
-  /** Reads every tag in data[from, end); returns where an unfinished last tag starts, or -1. */
-  const scan = (data: Uint8Array, from: number, end: number, final: boolean): number => {
-    for (let i = from; i < end; i++) {
-      if (data[i] !== LT) continue;
-      // Most tags are </…> or <v>: skipped here, without a call.
-      if (i + 1 < end) {
-        const first = data[i + 1];
-        if (first !== 0x63 && first !== 0x72 && first !== 0x64) continue;
+  /**
+   * Reads attribute `name` within [from, to) as a reference into refCol/refRow: the last
+   * "letters digits" before the closing quote (after a `:` in a range).
+   */
+  private attributeRef(data: Uint8Array, from: number, to: number, name: number[]): boolean {
+    const n = name.length;
+    for (let i = from; i + n + 2 < to; i++) {
+      const b = data[i];
+      if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) continue;
+      let k = 0;
+      while (k < n && data[i + 1 + k] === name[k]) k++;
+      const quote = data[i + n + 2];
+      if (k < n || data[i + n + 1] !== 0x3d || (quote !== QUOTE && quote !== APOS)) continue;
+      let col = 0;
+      let row = 0;
+      for (let at = i + n + 3; at < to && data[at] !== quote; at++) {
+        const c = data[at]!;
+        if (c === 0x3a) {
+          col = 0;
+          row = 0;
+        } else if (isUpper(c)) col = col * 26 + (c - 64);
+        else if (isDigit(c)) row = row * 10 + (c - 0x30);
       }
-      const next = tag(data, i, end, final);
-      if (next < 0) return i;
-      i = next;
+      this.refCol = col;
+      this.refRow = row;
+      return true;
     }
-    return -1;
-  };
-
-  const push = (chunk: Uint8Array) => {
-    let from = 0;
-    if (carry) {
-      // The tag cut off at the previous chunk's end, finished by this chunk's first `>`
-      // (only the head is copied: chunks can be megabytes).
-      const gt = chunk.indexOf(GT);
-      const head = gt < 0 ? chunk : chunk.subarray(0, gt + 1);
-      const length = carry.length + head.length;
-      const joined = new Uint8Array(length + PAD);
-      joined.set(carry);
-      joined.set(head, carry.length);
-      carry = null;
-      if (gt < 0 && length <= MAX_CARRY) {
-        carry = joined.subarray(0, length);
-        return;
-      }
-      scan(joined, 0, length, true);
-      from = head.length;
-    }
-    const cut = scan(chunk, from, chunk.length, false);
-    if (cut >= 0) carry = chunk.slice(cut);
-    check();
-  };
-  return Object.assign(push, {
-    count: (): CellCount => ({ rows: maxRow, columns: maxCol, cells }),
-  });
+    return false;
+  }
 }

@@ -2,6 +2,8 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_READ_LIMITS, ImportFileError, readSheet } from "../../../imports/read";
 import { DEFAULT_MAX_CELLS } from "../../../imports/read/cell-cap";
+import { fflateInflate, useEntryInflater } from "../../../imports/read/inflate";
+import { nodeInflater } from "../../../imports/read/node-inflate";
 import { utf8, withDeclaredDimension, xlsxBytes } from "../../helpers/files";
 
 const small = { ...DEFAULT_READ_LIMITS, maxCells: 1000 };
@@ -48,6 +50,27 @@ describe("cell cap (rows × used columns), checked before parsing", () => {
     const bytes = withDeclaredDimension(xlsxBytes(table(3, 3)), "A1:J5000");
     expect(() => readSheet(bytes, "a.xlsx", small)).toThrow(/5\s000 rader × 10 kolumner/);
   });
+
+  it.each([
+    ["fflate", fflateInflate],
+    ["node:zlib", nodeInflater()],
+  ])(
+    "refuses a cell bomb (rows without r, a lying dimension) unpacking with %s",
+    (_name, inflater) => {
+      const rows = `<row>${"<c><v>1</v></c>".repeat(15)}</row>`.repeat(5000);
+      const bomb = handWrittenXlsx(
+        sheetXml("A1:B2", 0, 0).replace("<sheetData>", `<sheetData>${rows}`),
+      );
+      useEntryInflater(inflater);
+      try {
+        expect(() => readSheet(bomb, "bomb.xlsx", small)).toThrow(
+          /67 rader × 15 kolumner, 1\s005 celler\. Högst 1\s000 celler/,
+        );
+      } finally {
+        useEntryInflater(nodeInflater());
+      }
+    },
+  );
 
   it("counts the cells when the dimension lies (claims A1:B2)", () => {
     const bytes = handWrittenXlsx(sheetXml("A1:B2", 200, 10));
