@@ -1,10 +1,12 @@
 /**
  * Node only (Workers keep fflate): the zip guard's inflating done by node:zlib. Refusing the
- * 1.1 MB cell bomb means unpacking ≈31 MB of sheet XML; fflate takes ≈0.5 s for that in a
- * fresh worker thread, zlib ≈0.06 s.
+ * 1.1 MB cell bomb means unpacking ≈31 MB of sheet XML; fflate took 0.5–0.8 s for that in a
+ * fresh process (its code not yet compiled, as in each new import worker thread), one zlib
+ * pass 0.06 s.
  *
  * zlib's synchronous API cannot pause a stream and resume it, so a growing prefix of the
- * input is inflated from the start each time (×4 per round: ≈1.3× the work of one pass).
+ * input is inflated from the start each time (×4 per round: ≈1.3× the work of one pass for
+ * a stream read to its end; the bomb's refusal comes within a round of 51 MB, 67 MB in all).
  * Every round's output begins with the previous one's, and only the new bytes are handed on.
  * What stays in memory is bounded by MAX_OUTPUT; a stream that unpacks to more without being
  * refused (a huge but legal sheet), or a broken one, is streamed through fflate instead.
@@ -32,8 +34,9 @@ export const nodeInflater =
     const limit = Math.min(budget + 1, maxOutput);
     let seen = 0;
     let prev = 1;
+    // An entry nobody watches needs only its size: one pass over all of it.
     for (
-      let take = Math.min(FIRST_INPUT, data.length);
+      let take = onChunk ? Math.min(FIRST_INPUT, data.length) : data.length;
       ;
       take = Math.min(data.length, take * GROWTH)
     ) {
