@@ -1,7 +1,8 @@
 // Like the Node entries: node:crypto's scrypt (identical bytes, several times faster) and
-// node:zlib for unpacking workbooks (test/imports/read/inflate.test.ts checks fflate, which
-// Workers use, against it), and a cheaper target cost so suites that sign in often stay fast. test/auth/password.test.ts
-// checks today's production parameters (CURRENT_PARAMS) themselves.
+// node:zlib for unpacking workbooks (test/imports/read/inflate.test.ts checks it against
+// fflate, which Workers use), and a cheaper target cost so suites that sign in often stay
+// fast. test/auth/password.test.ts checks today's production parameters (CURRENT_PARAMS)
+// themselves.
 
 import { useNodeInflate } from "../imports/read/node-inflate";
 import { useNodeScrypt } from "../src/auth/node-scrypt";
