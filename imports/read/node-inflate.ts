@@ -17,7 +17,7 @@ import { type EntryInflater, fflateInflate, useEntryInflater } from "./inflate";
 /** Small, so a declared <dimension> over the cap is refused after a few kilobytes. */
 const FIRST_INPUT = 16 * 1024;
 const GROWTH = 4;
-const MAX_OUTPUT = 64 * 1024 * 1024;
+const MAX_OUTPUT = 128 * 1024 * 1024;
 const MIN_CHUNK = 1024 * 1024;
 /** zlib refuses a smaller chunk size. */
 const MIN_ZLIB_CHUNK = 64;
@@ -33,23 +33,16 @@ export const nodeInflater =
   (data, budget, onChunk) => {
     const limit = Math.min(budget + 1, maxOutput);
     let seen = 0;
-    let prev = 1;
     // An entry nobody watches needs only its size: one pass over all of it.
-    for (
-      let take = onChunk ? Math.min(FIRST_INPUT, data.length) : data.length;
-      ;
-      take = Math.min(data.length, take * GROWTH)
-    ) {
+    let take = onChunk ? Math.min(FIRST_INPUT, data.length) : data.length;
+    for (;;) {
       const options = {
         // A prefix ends mid-stream: flush what it holds instead of failing on it.
         finishFlush: constants.Z_SYNC_FLUSH,
         maxOutputLength: limit,
         // One output buffer for the whole round where the last round's ratio predicts it:
         // zlib otherwise joins its 16 KiB chunks with a copy of everything at the end.
-        chunkSize: Math.max(
-          MIN_ZLIB_CHUNK,
-          Math.min(limit, Math.max(MIN_CHUNK, Math.ceil((seen / prev) * take * 1.25))),
-        ),
+        chunkSize: Math.max(MIN_ZLIB_CHUNK, Math.min(limit, Math.max(MIN_CHUNK, seen * 5))),
         info: true,
       };
       let round: InflateInfo;
@@ -64,9 +57,14 @@ export const nodeInflater =
       if (onChunk && out.length > seen)
         onChunk(new Uint8Array(out.buffer, out.byteOffset + seen, out.length - seen));
       seen = out.length;
-      prev = take;
       // zlib stops reading at the stream's end, so fewer bytes read than given means it ended.
       if (round.engine.bytesWritten < take || take === data.length || seen > budget) return seen;
+      // ×4, but where the budget is not what limits the round, only as far as this round's
+      // ratio says still fits in memory: a round that overflows it is wasted work.
+      const fits = limit === budget + 1 ? data.length : Math.floor((limit * 0.9 * take) / seen);
+      const next = Math.min(data.length, take * GROWTH, fits);
+      if (next <= take) return fflateInflate(data, budget, onChunk, seen);
+      take = next;
     }
   };
 
