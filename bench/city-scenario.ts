@@ -11,6 +11,7 @@ import * as XLSX from "xlsx";
 import type { Db } from "../db/client";
 import { openNodeDb, tuneForBulkWrites } from "../db/node";
 import { readSheet } from "../imports/read";
+import { useNodeInflate } from "../imports/read/node-inflate";
 import { parseStaffRows } from "../imports/staff-rows";
 import { toTable } from "../imports/table";
 import { prepareDatabase } from "../src/services/database";
@@ -18,6 +19,8 @@ import { importCompletions } from "../src/services/imports/completions";
 import { importStaff } from "../src/services/imports/staff";
 
 const [scenario, dir] = process.argv.slice(2) as [string, string];
+// As the server, the import worker and the CLI do on Node: native zlib for the zip guard.
+useNodeInflate();
 const file = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
 

@@ -56,20 +56,24 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /**
- * The process's own database, migrated; node:crypto's scrypt for passwords (Node only). A CLI
- * call is one batch job: one connection, tuned for large imports, its log copied back at close.
+ * The process's own database, migrated; node:crypto's scrypt for passwords and node:zlib for
+ * unpacking uploaded workbooks (Node only). A CLI call is one batch job: one connection, tuned
+ * for large imports, its log copied back at close.
  */
 async function openOwnDb(env: CliIo["env"]): Promise<{ db: Db; close: () => Promise<void> }> {
   const [
     { databaseUrlFromEnv, finishBulkWrites, openNodeDb, tuneForBulkWrites },
     { prepareDatabase },
     { useNodeScrypt },
+    { useNodeInflate },
   ] = await Promise.all([
     import("../db/node"),
     import("./services/database"),
     import("./auth/node-scrypt"),
+    import("../imports/read/node-inflate"),
   ]);
   useNodeScrypt();
+  useNodeInflate();
   const db = openNodeDb(databaseUrlFromEnv(env), env.DATABASE_AUTH_TOKEN, { batch: true });
   try {
     await prepareDatabase(db);

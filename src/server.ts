@@ -7,6 +7,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
+import { useNodeInflate } from "../imports/read/node-inflate";
 import { createApp } from "./app";
 import { nodeClientIp } from "./auth/client-ip";
 import { allowedOriginsFromEnv } from "./auth/guard";
@@ -21,6 +22,7 @@ import { workerThreadRunner } from "./services/imports/node-runner";
 import { PENDING_UPLOAD_SWEEP_MS, purgeStalePendingUploads } from "./services/imports/pending";
 
 useNodeScrypt();
+useNodeInflate();
 
 async function main(): Promise<void> {
   const url = databaseUrlFromEnv();

@@ -1,8 +1,9 @@
 /** Workbook reader (.xlsx, old binary .xls, OpenDocument .ods/.fods) via SheetJS in dense mode. */
 import * as XLSX from "xlsx";
 import { fieldOf } from "../headers";
-import { DEFAULT_MAX_CELLS, worksheetCellCounter } from "./cell-cap";
+import { DEFAULT_MAX_CELLS } from "./cell-cap";
 import { ImportFileError, type ReadLimits, type Sheet, type SheetRow } from "./types";
+import { worksheetCellCounter } from "./worksheet-cells";
 import { checkZipExpansion, defaultMaxUnzippedBytes } from "./zip-guard";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];

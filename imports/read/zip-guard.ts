@@ -2,15 +2,14 @@
  * Zip-bomb guard for .xlsx and .ods: the upload limit counts compressed bytes, but SheetJS inflates
  * every entry of the archive into memory before it reads a cell, and deflate expands up to
  * ~1000×. This walks the archive the way SheetJS does (central directory → local headers)
- * and inflates each entry in small steps, counting output and stopping at the limit, so
+ * and inflates each entry piecewise (inflate.ts), counting output and stopping at the limit, so
  * lying size fields in the headers cannot hide the real size. A declared size over the limit
  * is refused as well: SheetJS allocates its output buffer from it before inflating.
  */
-import { Inflate } from "fflate";
+import { inflateEntry } from "./inflate";
 import { ImportFileError } from "./types";
 
 const EOCD = 0x06054b50;
-const STEP = 16 * 1024;
 
 /** Default ceiling for the unpacked size: generous for real sheets, far below a bomb. */
 export function defaultMaxUnzippedBytes(maxBytes: number): number {
@@ -75,7 +74,7 @@ export function checkZipExpansion(
       total += compressed;
       watch?.(name)?.(bytes.subarray(start, start + compressed));
     } else if (method === 8)
-      total += inflatedSize(bytes.subarray(start), maxUnzipped - total, watch?.(name) ?? null);
+      total += inflateEntry(bytes.subarray(start), maxUnzipped - total, watch?.(name) ?? null);
     if (total > maxUnzipped) throw tooBig();
   }
 }
@@ -89,32 +88,6 @@ function zip64Size(bytes: Uint8Array, from: number, length: number): number {
     if (id === 0x0001 && len >= 8)
       size = Math.max(size, u32(bytes, at + 8) * 2 ** 32 + u32(bytes, at + 4));
     at += 4 + len;
-  }
-  return size;
-}
-
-/** Bytes the deflate stream at the start of `data` unpacks to, stopping just past `budget`. */
-function inflatedSize(
-  data: Uint8Array,
-  budget: number,
-  onChunk: ((chunk: Uint8Array) => void) | null,
-): number {
-  let size = 0;
-  const inflater = new Inflate((chunk) => {
-    size += chunk.length;
-    onChunk?.(chunk);
-  });
-  // fflate's stream state: `f` is set once the final block began, `l` while one is open.
-  const state = (inflater as unknown as { s?: { f?: number; l?: unknown } }).s;
-  const ended = () => !!state?.f && !state.l;
-  for (let at = 0; at < data.length && size <= budget && !ended(); at += STEP) {
-    try {
-      inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
-    } catch (err) {
-      if (err instanceof ImportFileError) throw err;
-      // A broken stream is SheetJS's to report; what was unpacked so far still counts.
-      break;
-    }
   }
   return size;
 }

@@ -1,7 +1,9 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_READ_LIMITS, ImportFileError, readSheet } from "../../../imports/read";
-import { columnNumber } from "../../../imports/read/cell-cap";
+import { DEFAULT_MAX_CELLS } from "../../../imports/read/cell-cap";
+import { fflateInflate, useEntryInflater } from "../../../imports/read/inflate";
+import { nodeInflater } from "../../../imports/read/node-inflate";
 import { utf8, withDeclaredDimension, xlsxBytes } from "../../helpers/files";
 
 const small = { ...DEFAULT_READ_LIMITS, maxCells: 1000 };
@@ -37,15 +39,6 @@ const sheetXml = (dimension: string, rows: number, cols: number) => {
 };
 
 describe("cell cap (rows × used columns), checked before parsing", () => {
-  it.each([
-    ["A", 1],
-    ["Z", 26],
-    ["AA", 27],
-    ["XFD", 16384],
-  ])("column %s is number %i", (letters, n) => {
-    expect(columnNumber(letters)).toBe(n);
-  });
-
   it("accepts a sheet at the limit and refuses one just over it, saying what the limit is", () => {
     expect(readSheet(xlsxBytes(table(100, 10)), "a.xlsx", small).rows).toHaveLength(100);
     expect(() => readSheet(xlsxBytes(table(101, 10)), "a.xlsx", small)).toThrow(
@@ -58,6 +51,27 @@ describe("cell cap (rows × used columns), checked before parsing", () => {
     expect(() => readSheet(bytes, "a.xlsx", small)).toThrow(/5\s000 rader × 10 kolumner/);
   });
 
+  it.each([
+    ["fflate", fflateInflate],
+    ["node:zlib", nodeInflater()],
+  ])(
+    "refuses a cell bomb (rows without r, a lying dimension) unpacking with %s",
+    (_name, inflater) => {
+      const rows = `<row>${"<c><v>1</v></c>".repeat(15)}</row>`.repeat(5000);
+      const bomb = handWrittenXlsx(
+        sheetXml("A1:B2", 0, 0).replace("<sheetData>", `<sheetData>${rows}`),
+      );
+      useEntryInflater(inflater);
+      try {
+        expect(() => readSheet(bomb, "bomb.xlsx", small)).toThrow(
+          /67 rader × 15 kolumner, 1\s005 celler\. Högst 1\s000 celler/,
+        );
+      } finally {
+        useEntryInflater(nodeInflater());
+      }
+    },
+  );
+
   it("counts the cells when the dimension lies (claims A1:B2)", () => {
     const bytes = handWrittenXlsx(sheetXml("A1:B2", 200, 10));
     expect(() => readSheet(bytes, "a.xlsx", small)).toThrow(ImportFileError);
@@ -67,8 +81,10 @@ describe("cell cap (rows × used columns), checked before parsing", () => {
     ).toHaveLength(20);
   });
 
-  it("the default limit takes a city's files: 150 000 rows × 10 columns", () => {
-    expect(DEFAULT_READ_LIMITS.maxCells ?? 3_000_000).toBeGreaterThanOrEqual(1_500_000);
+  it("the default limit takes a city's files (150 000 rows × 10 columns), far below a bomb's", () => {
+    const limit = DEFAULT_READ_LIMITS.maxCells ?? DEFAULT_MAX_CELLS;
+    expect(limit).toBeGreaterThanOrEqual(1_500_000);
+    expect(limit).toBeLessThanOrEqual(2_000_000);
   });
 
   it("CSV: counted before parsing; quoted delimiters and line breaks do not count", () => {

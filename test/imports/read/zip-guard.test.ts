@@ -1,6 +1,8 @@
 import { unzipSync, zipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_READ_LIMITS, ImportFileError, readSheet } from "../../../imports/read";
+import { fflateInflate, useEntryInflater } from "../../../imports/read/inflate";
+import { nodeInflater } from "../../../imports/read/node-inflate";
 import { checkZipExpansion, defaultMaxUnzippedBytes } from "../../../imports/read/zip-guard";
 import { xlsxBytes } from "../../helpers/files";
 
@@ -31,7 +33,14 @@ function lieAboutSizes(zip: Uint8Array, size = 0): Uint8Array {
   return out;
 }
 
-describe("zip-bomb guard for .xlsx", () => {
+// Workers unpack with fflate, Node with node:zlib (test/setup.ts, like the Node entries).
+describe.each([
+  ["fflate", fflateInflate],
+  ["node:zlib", nodeInflater()],
+])("zip-bomb guard for .xlsx, unpacking with %s", (_name, inflater) => {
+  beforeAll(() => useEntryInflater(inflater));
+  afterAll(() => useEntryInflater(nodeInflater()));
+
   it("reads an ordinary workbook", () => {
     const sheet = readSheet(workbookWithPadding(1 * MB), "ok.xlsx", limits);
     expect(sheet.rows[1]?.cells).toEqual(["Anna Berg", "anna@x.se"]);
