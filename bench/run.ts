@@ -69,8 +69,11 @@ const CITY_NOTES = `Floors, as issue 10 defines them, measured in the same run: 
 rows a statement of the same number of rows in one transaction. Ours includes everything: the
 zip guard and cell count, reading, header detection, validation, the snapshot diff planned
 inside the write transaction, set-based writes (json_each: one statement per kind of change),
-the undo log, the audit row. Every scenario runs in its own process (peak RSS is its own).
-"write lock held" is the apply's transaction from BEGIN IMMEDIATE to COMMIT. /healthz is
+the undo log, the audit row. Every scenario runs in its own process (peak RSS is its own), with
+the database opened as an import job opens it (one connection, \`tuneForBulkWrites\`; floor and
+ours alike) and native zlib for the zip guard (\`useNodeInflate\`), as on the server.
+"write lock held" is the apply's transaction from BEGIN IMMEDIATE to COMMIT. The 1 000-row import
+is the median of 9 after one warm-up import in the same process (the warm-up is shown too). /healthz is
 polled every 50 ms against the bundled server (npm start) while HR previews and confirms.
 Files: bench/city-files.ts (48 000 staff in 800 units, a cumulative export of 150 000 rows).`;
 
@@ -129,6 +132,9 @@ const table = [
 ].join("\n");
 console.log(`Machine: ${machine}\n\n${table}`);
 console.error("Imports at city scale …");
+const loadAtCityStart = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(", ");
 const cityTable = await runCityBench({ quick: values.quick });
 console.log(`\n${cityTable}`);
 if (values.write) {
@@ -149,6 +155,6 @@ if (values.write) {
     .join(", ");
   writeFileSync(
     file,
-    `# Benchmark results\n\nMachine: ${machine}. Run: \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 10)}.\nMedian of 20 runs after one warm-up; the baseline runs in the same process on the same database.\n\n${table}\n\n${NOTES}\n${otherSections}\n## Imports at city scale (issue 10)\n\nRun: \`npm run bench -- --write\` on ${new Date().toISOString()} at commit ${commit}; ${machine}; load average at the end ${load} (the machine is shared: absolute times are noisy, compare each row with its floor from the same run).\n\n${cityTable}\n\n${CITY_NOTES}\n`,
+    `# Benchmark results\n\nMachine: ${machine}. Run: \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 10)}.\nMedian of 20 runs after one warm-up; the baseline runs in the same process on the same database.\n\n${table}\n\n${NOTES}\n${otherSections}\n## Imports at city scale (issue 10)\n\nRun: \`npm run bench -- --write\` on ${new Date().toISOString()} at commit ${commit}; ${machine}; load average at the start of this part ${loadAtCityStart}, at the end ${load} (the machine is shared: absolute times are noisy, compare each row with its floor from the same run).\n\n${cityTable}\n\n${CITY_NOTES}\n`,
   );
 }
