@@ -27,6 +27,17 @@ const inUnit = (e: OpenEmployment, post: PostRow) => "id" in post.unit && post.u
  * ends or is new.
  */
 export function matchPosts(open: readonly OpenEmployment[], posts: readonly PostRow[]): PostMatch {
+  // One post kept or moved: nearly everyone in a city-size snapshot, so without the copies and
+  // the four passes below (which give the same answer for it).
+  if (open.length === 1 && posts.length === 1) {
+    const pair = { open: open[0]!, post: posts[0]! };
+    const kept =
+      inUnit(pair.open, pair.post) &&
+      (pair.post.row.title === null || pair.open.title === pair.post.row.title);
+    return kept
+      ? { kept: [pair], moved: [], ended: [], added: [] }
+      : { kept: [], moved: [pair], ended: [], added: [] };
+  }
   const result: PostMatch = { kept: [], moved: [], ended: [], added: [] };
   const freeOpen = [...open];
   const freePosts = [...posts];

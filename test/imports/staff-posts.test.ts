@@ -67,6 +67,24 @@ describe("matchPosts: one person's open posts against the snapshot's rows", () =
       { kept: [], moved: [[1, 3]], ended: [], added: [] },
     ],
     [
+      "a single post kept (the one-row case)",
+      [open(1, 1)],
+      [post(1)],
+      { kept: [1], moved: [], ended: [], added: [] },
+    ],
+    [
+      "a single post's new title is a move in place (the one-row case)",
+      [open(1, 1, "Usk")],
+      [post(1, "Chef")],
+      { kept: [], moved: [[1, 1]], ended: [], added: [] },
+    ],
+    [
+      "a single post into a unit the file creates (the one-row case)",
+      [open(1, 1)],
+      [{ row: { title: "Usk" } as StaffRow, unit: { newIndex: 0 } }],
+      { kept: [], moved: [[1, -1]], ended: [], added: [] },
+    ],
+    [
       "two titles in one unit, both kept",
       [open(1, 1, "A"), open(2, 1, "B")],
       [post(1, "B"), post(1, "A")],
