@@ -72,6 +72,9 @@ inside the write transaction, set-based writes (json_each: one statement per kin
 the undo log, the audit row. Every scenario runs in its own process (peak RSS is its own), with
 the database opened as an import job opens it (one connection, \`tuneForBulkWrites\`; floor and
 ours alike) and native zlib for the zip guard (\`useNodeInflate\`), as on the server.
+In a full run the staff and completion imports and their floors alternate, three runs each,
+and each side's median run is shown (peak RSS: the highest of its runs). The re-import is
+compared with the same file's parse alone in the same process, interleaved, medians of 3.
 "write lock held" is the apply's transaction from BEGIN IMMEDIATE to COMMIT. The 1 000-row import
 is the median of 9 after one warm-up import in the same process (the warm-up is shown too). /healthz is
 polled every 50 ms against the bundled server (npm start) while HR previews and confirms.
