@@ -124,7 +124,11 @@ export function xlsxFile(
   const aoa: Rows = [...titles.map((t) => [t]), ...(titles.length ? [[]] : []), header, ...rows];
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa, { dense: true }), sheet);
-  return new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx", compression: true }));
+  // Text in a shared-string table, as Excel and LibreOffice save it (SheetJS's default writes
+  // each text inline instead): the demo, the samples and the bench read what HR's Excel makes.
+  return new Uint8Array(
+    XLSX.write(wb, { type: "array", bookType: "xlsx", compression: true, bookSST: true }),
+  );
 }
 
 /**
