@@ -81,11 +81,18 @@ export function planStaffWrites(
   const namesByCode = new Map<number, Set<string>>();
   const resolveUnit = unitResolver(state.units, plan, namesByCode);
   const unitName = unitNamer(state.units, plan);
-  const byNo = new Map(state.people.filter((p) => p.employeeNo).map((p) => [p.employeeNo!, p]));
+  const byNo = new Map<string, KnownPerson>();
   const byEmail = new Map<string, KnownPerson>();
-  for (const p of state.people) if (p.email && !byEmail.has(p.email)) byEmail.set(p.email, p);
+  for (const p of state.people) {
+    if (p.employeeNo) byNo.set(p.employeeNo, p);
+    if (p.email && !byEmail.has(p.email)) byEmail.set(p.email, p);
+  }
   const openBy = new Map<number, OpenEmployment[]>();
-  for (const e of state.open) openBy.set(e.personId, [...(openBy.get(e.personId) ?? []), e]);
+  for (const e of state.open) {
+    const list = openBy.get(e.personId);
+    if (list) list.push(e);
+    else openBy.set(e.personId, [e]);
+  }
   const present = new Set<number>();
   // An employment never ends before it starts: one that has not begun is withdrawn instead.
   const end = (e: OpenEmployment) => {
