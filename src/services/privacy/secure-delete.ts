@@ -17,7 +17,17 @@ export async function zeroDeletedContent(tx: DbOrTx, embedded: boolean): Promise
   if (embedded) await tx.run(sql`PRAGMA secure_delete = ON`);
 }
 
-/** After the commit: no older page versions left in the write-ahead log. */
+/**
+ * After the commit: no older page versions left in the write-ahead log. While another
+ * connection reads or writes, the checkpoint reports "busy" instead of truncating (the
+ * server's connections never wait for a lock inside the native call, db/node.ts): it is
+ * tried again every 50 ms, for up to 5 s, without holding up other requests meanwhile.
+ */
 export async function truncateWriteAheadLog(db: Db): Promise<void> {
-  if (isEmbeddedFile(db)) await db.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
+  if (!isEmbeddedFile(db)) return;
+  for (let waited = 0; ; waited += 50) {
+    const [result] = await db.all<{ busy: number }>(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
+    if (!result?.busy || waited >= 5000) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
