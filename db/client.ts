@@ -15,6 +15,14 @@ export function createDb(client: Client): Db {
   return drizzle(client, { schema }) as Db;
 }
 
+/**
+ * The embedded libSQL file (not a libSQL server over HTTP): only there do journal and
+ * checkpoint pragmas apply; a server manages its own storage.
+ */
+export function isEmbeddedFile(db: Db): boolean {
+  return (db.$client as { protocol?: string }).protocol === "file";
+}
+
 /** A transaction handle; services that may run inside an import transaction accept either. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/libsql/migrator";
-import type { Db } from "./client";
+import { type Db, isEmbeddedFile } from "./client";
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -14,8 +14,7 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.me
  */
 export async function migrateDb(db: Db): Promise<void> {
   // WAL lets the web server read while the CLI imports into the same file.
-  const url = (db.$client as { protocol?: string }).protocol;
-  if (url === "file") {
+  if (isEmbeddedFile(db)) {
     await db.$client.execute("PRAGMA journal_mode = WAL");
   }
   await db.$client.execute("PRAGMA foreign_keys = ON");

@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { type Client, createClient } from "@libsql/client";
-import { createDb, type Db } from "./client";
+import { createDb, type Db, isEmbeddedFile } from "./client";
 
 export const DEFAULT_DATABASE_URL = "file:./data/genomford.db";
 
@@ -76,8 +76,6 @@ function waitingAsynchronously(client: Client): Client {
   });
 }
 
-const isFile = (db: Db) => (db.$client as { protocol?: string }).protocol === "file";
-
 /**
  * For a batch connection on the embedded file (openNodeDb with `batch`): a 64 MiB page cache,
  * so a 48 000-person snapshot's index pages stay in memory instead of spilling mid-transaction,
@@ -87,7 +85,7 @@ const isFile = (db: Db) => (db.$client as { protocol?: string }).protocol === "f
  * unchanged (synchronous stays FULL). A remote libSQL server manages its own storage.
  */
 export async function tuneForBulkWrites(db: Db): Promise<void> {
-  if (!isFile(db)) return;
+  if (!isEmbeddedFile(db)) return;
   await db.$client.execute("PRAGMA cache_size = -65536");
   await db.$client.execute("PRAGMA wal_autocheckpoint = 0");
 }
@@ -99,7 +97,7 @@ export async function tuneForBulkWrites(db: Db): Promise<void> {
  */
 export async function finishBulkWrites(db: Db): Promise<void> {
   try {
-    if (isFile(db)) await db.$client.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    if (isEmbeddedFile(db)) await db.$client.execute("PRAGMA wal_checkpoint(PASSIVE)");
   } catch {
     // See above: nothing to do.
   } finally {

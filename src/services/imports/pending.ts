@@ -5,13 +5,9 @@
  * on the embedded database (secure-delete.ts), so a copy of the file does not keep them.
  */
 import { and, eq, gte, lt, ne } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../../db/client";
+import { type Db, type DbOrTx, isEmbeddedFile } from "../../../db/client";
 import { pendingUploads } from "../../../db/schema";
-import {
-  isEmbeddedFile,
-  truncateWriteAheadLog,
-  zeroDeletedContent,
-} from "../privacy/secure-delete";
+import { truncateWriteAheadLog, zeroDeletedContent } from "../privacy/secure-delete";
 import type { ParsedUpload } from "./parse";
 
 /**

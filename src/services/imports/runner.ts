@@ -5,17 +5,13 @@
  */
 
 import { and, eq } from "drizzle-orm";
-import type { Db, Tx } from "../../../db/client";
+import { type Db, isEmbeddedFile, type Tx } from "../../../db/client";
 import { pendingUploads } from "../../../db/schema";
 import type { CompletionRows } from "../../../imports/completion-rows";
 import { ImportFileError, type ReadLimits } from "../../../imports/read/types";
 import type { StaffRows } from "../../../imports/staff-rows";
 import { loadCourseTitleIndex } from "../courses";
-import {
-  isEmbeddedFile,
-  truncateWriteAheadLog,
-  zeroDeletedContent,
-} from "../privacy/secure-delete";
+import { truncateWriteAheadLog, zeroDeletedContent } from "../privacy/secure-delete";
 import { importCompletions } from "./completions";
 import { type ParsedFile, type ParsedUpload, parseCompletionFile, parseStaffFile } from "./parse";
 import { newPendingUpload, pendingContent, savePendingUpload } from "./pending";

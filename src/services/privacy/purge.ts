@@ -5,7 +5,7 @@
  * included — computes exactly as before.
  */
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../../db/client";
+import { type Db, type DbOrTx, isEmbeddedFile } from "../../../db/client";
 import {
   accessLog,
   auditLog,
@@ -28,7 +28,7 @@ import {
 import { audit } from "../audit";
 import { PENDING_UPLOAD_MAX_AGE_MS } from "../imports/pending";
 import { getRetentionPolicy } from "./retention-settings";
-import { isEmbeddedFile, truncateWriteAheadLog, zeroDeletedContent } from "./secure-delete";
+import { truncateWriteAheadLog, zeroDeletedContent } from "./secure-delete";
 
 export interface PurgeCounts {
   people: number;

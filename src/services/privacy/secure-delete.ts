@@ -6,11 +6,7 @@
  * and truncate it. A remote libSQL server manages its own storage; there both are skipped.
  */
 import { sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../../db/client";
-
-export function isEmbeddedFile(db: Db): boolean {
-  return (db.$client as { protocol?: string }).protocol === "file";
-}
+import { type Db, type DbOrTx, isEmbeddedFile } from "../../../db/client";
 
 /** Inside the deleting transaction, on the connection that deletes (pragmas are per connection). */
 export async function zeroDeletedContent(tx: DbOrTx, embedded: boolean): Promise<void> {

@@ -5,14 +5,10 @@
  * inside the apply's transaction with `claimPending` (imports/runner.ts).
  */
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import { type Db, isEmbeddedFile } from "../../../db/client";
 import { pendingUploads } from "../../../db/schema";
 import { PENDING_UPLOAD_MAX_AGE_MS, purgeStalePendingUploads } from "../imports/pending";
-import {
-  isEmbeddedFile,
-  truncateWriteAheadLog,
-  zeroDeletedContent,
-} from "../privacy/secure-delete";
+import { truncateWriteAheadLog, zeroDeletedContent } from "../privacy/secure-delete";
 import { TARGET_IMPORT_KINDS, type TargetImportKind } from "./kind";
 import type { ParsedTargetFile } from "./run";
 
