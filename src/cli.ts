@@ -64,16 +64,13 @@ async function openOwnDb(env: CliIo["env"]): Promise<{ db: Db; close: () => Prom
   const [
     { databaseUrlFromEnv, finishBulkWrites, openNodeDb, tuneForBulkWrites },
     { prepareDatabase },
-    { useNodeScrypt },
-    { useNodeInflate },
+    { useNodeRuntime },
   ] = await Promise.all([
     import("../db/node"),
     import("./services/database"),
-    import("./auth/node-scrypt"),
-    import("../imports/read/node-inflate"),
+    import("./node-runtime"),
   ]);
-  useNodeScrypt();
-  useNodeInflate();
+  useNodeRuntime();
   const db = openNodeDb(databaseUrlFromEnv(env), env.DATABASE_AUTH_TOKEN, { batch: true });
   try {
     await prepareDatabase(db);

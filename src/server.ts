@@ -7,22 +7,20 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { databaseUrlFromEnv, openNodeDb } from "../db/node";
-import { useNodeInflate } from "../imports/read/node-inflate";
 import { createApp } from "./app";
 import { nodeClientIp } from "./auth/client-ip";
 import { allowedOriginsFromEnv } from "./auth/guard";
-import { useNodeScrypt } from "./auth/node-scrypt";
 import { oidcConfigFromEnv } from "./auth/oidc-config";
 import { checkOidc, describeOidcHealth } from "./auth/oidc-health";
 import { publicOriginFromEnv } from "./auth/public-origin";
 import { stockholmDate } from "./domain/dates";
+import { useNodeRuntime } from "./node-runtime";
 import { prepareDatabase } from "./services/database";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemoData } from "./services/demo/seed";
 import { workerThreadRunner } from "./services/imports/node-runner";
 import { PENDING_UPLOAD_SWEEP_MS, purgeStalePendingUploads } from "./services/imports/pending";
 
-useNodeScrypt();
-useNodeInflate();
+useNodeRuntime();
 
 async function main(): Promise<void> {
   const url = databaseUrlFromEnv();

@@ -4,10 +4,8 @@
 // fast. test/auth/password.test.ts checks today's production parameters (CURRENT_PARAMS)
 // themselves.
 
-import { useNodeInflate } from "../imports/read/node-inflate";
-import { useNodeScrypt } from "../src/auth/node-scrypt";
 import { useTargetParamsForTests } from "../src/auth/password";
+import { useNodeRuntime } from "../src/node-runtime";
 
-useNodeScrypt();
-useNodeInflate();
+useNodeRuntime();
 useTargetParamsForTests({ N: 2 ** 12, r: 8, p: 1 });

@@ -6,9 +6,8 @@
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { finishBulkWrites, openNodeDb, tuneForBulkWrites } from "../../../db/node";
-import { useNodeInflate } from "../../../imports/read/node-inflate";
 import { ImportFileError } from "../../../imports/read/types";
-import { useNodeScrypt } from "../../auth/node-scrypt";
+import { useNodeRuntime } from "../../node-runtime";
 import { type ImportJob, runImportJob } from "./runner";
 
 export type WorkerReply =
@@ -34,8 +33,7 @@ function yieldCpuForPreview(): void {
 
 async function run(): Promise<WorkerReply> {
   yieldCpuForPreview();
-  useNodeScrypt();
-  useNodeInflate();
+  useNodeRuntime();
   // This job's own single connection (the server's pool is not shared with the thread).
   const db = openNodeDb(url, authToken, { batch: true });
   try {
