@@ -1,5 +1,6 @@
 import { addDays } from "../../src/domain/dates";
 import type { ImportReport, StaffReport } from "../../src/services/imports/types";
+import { AlreadyImported, PreviewFigures } from "../components/preview-figures";
 import { RowErrors } from "../components/row-errors";
 import { StaffChanges } from "../components/staff-changes";
 import { UnmatchedReasons } from "../components/unmatched-reasons";
@@ -45,20 +46,11 @@ export function ImportPreview({ report: r, pendingId }: ImportPreviewProps) {
           : ""}
       </p>
       {r.kind === "staff" ? <AsOfCheck report={r} pendingId={pendingId} /> : null}
-      <dl class="preview-figures">
-        {figures.map(([label, n]) => (
-          <div>
-            <dt>{label}</dt>
-            <dd>{formatCount(n)}</dd>
-          </div>
-        ))}
-      </dl>
+      <PreviewFigures figures={figures} />
       {r.errors.length > 0 ? (
         <RowErrors errors={r.errors} />
       ) : r.alreadyImportedAs !== null ? (
-        <p class="notice">
-          Filen är redan importerad (import {r.alreadyImportedAs}). Inget skulle ändras.
-        </p>
+        <AlreadyImported importId={r.alreadyImportedAs} />
       ) : null}
       {r.kind === "staff" && r.errors.length === 0 ? (
         <StaffDetails report={r} pendingId={canConfirm ? pendingId : null} />

@@ -1,8 +1,8 @@
 /** Upload form and preview of the target-group imports (enhetsuppgifter, kurskrav, undantag). */
 import type { TargetImportKind } from "../../../src/services/target-imports/kind";
 import type { TargetImportReport } from "../../../src/services/target-imports/run";
+import { AlreadyImported, PreviewFigures } from "../../components/preview-figures";
 import { RowErrors } from "../../components/row-errors";
-import { formatCount } from "../../format";
 
 const WHAT: Record<TargetImportKind, { title: string; columns: string }> = {
   units: {
@@ -71,24 +71,16 @@ export function TargetImportPreview({
     <section class="preview" aria-labelledby="target-preview-title">
       <h2 id="target-preview-title">Förhandsgranskning: {r.fileName}</h2>
       <p class="muted">{r.format}</p>
-      <dl class="preview-figures">
-        <div>
-          <dt>Rader</dt>
-          <dd>{formatCount(r.rows)}</dd>
-        </div>
-        {Object.entries(r.counts).map(([k, n]) => (
-          <div>
-            <dt>{COUNT_LABEL[k] ?? k}</dt>
-            <dd>{formatCount(n)}</dd>
-          </div>
-        ))}
-      </dl>
+      <PreviewFigures
+        figures={[
+          ["Rader", r.rows],
+          ...Object.entries(r.counts).map(([k, n]) => [COUNT_LABEL[k] ?? k, n] as const),
+        ]}
+      />
       {r.errors.length > 0 ? (
         <RowErrors errors={r.errors} />
       ) : r.alreadyImportedAs !== null ? (
-        <p class="notice">
-          Filen är redan importerad (import {r.alreadyImportedAs}). Inget skulle ändras.
-        </p>
+        <AlreadyImported importId={r.alreadyImportedAs} />
       ) : (
         <>
           {r.details.length > 0 ? (
