@@ -67,7 +67,9 @@ vary; compare ratios.`;
 const CITY_NOTES = `Floors, as issue 10 defines them, measured in the same run: SheetJS \`read(…, {dense: true})\`
 + \`sheet_to_json\` for the .xlsx, a plain \`split\` for the CSV, then libSQL multi-row INSERTs of ≈100
 rows a statement of the same number of rows in one transaction. Ours includes everything: the
-zip guard and cell count, reading, header detection, validation, the snapshot diff planned
+zip guard and cell count, reading (an .xlsx from its XML by imports/read/xlsx-values.ts, which
+gives SheetJS's cells without building SheetJS's cell objects, hence a staff import below its
+floor), header detection, validation, the snapshot diff planned
 inside the write transaction, set-based writes (json_each: one statement per kind of change),
 the undo log, the audit row. Every scenario runs in its own process (peak RSS is its own), with
 the database opened as an import job opens it (one connection, \`tuneForBulkWrites\`; floor and

@@ -1,9 +1,14 @@
-/** Workbook reader (.xlsx, old binary .xls, OpenDocument .ods/.fods) via SheetJS in dense mode. */
+/**
+ * Workbook reader (.xlsx, old binary .xls, OpenDocument .ods/.fods): an .xlsx from its XML
+ * (xlsx-values.ts) where that reader understands it, everything else by SheetJS in dense mode.
+ */
 import * as XLSX from "xlsx";
 import { fieldOf } from "../headers";
 import { DEFAULT_MAX_CELLS } from "./cell-cap";
-import { ImportFileError, type ReadLimits, type Sheet, type SheetRow } from "./types";
+import { type Cell, ImportFileError, type ReadLimits, type Sheet, type SheetRow } from "./types";
 import { worksheetCellCounter } from "./worksheet-cells";
+import { XlsxParts } from "./xlsx-parts";
+import { readXlsxValues, type SheetValues, type WorkbookValues } from "./xlsx-values";
 import { checkZipExpansion, defaultMaxUnzippedBytes } from "./zip-guard";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -18,18 +23,50 @@ const KIND_LABEL: Record<WorkbookKind, { file: string; program: string; format: 
   fods: { file: "OpenDocument-kalkylblad", program: "LibreOffice", format: "OpenDocument" },
 };
 
-export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: WorkbookKind): Sheet {
+/** The sheet's XML parts, where the guard finds them; their cells are counted as they unpack. */
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+
+/**
+ * One sheet of a workbook: the one whose header names the most known columns. An .xlsx is read
+ * from its XML by xlsx-values.ts where that reader understands it (nearly always), else, and
+ * for every other kind, by SheetJS. `engine: "sheetjs"` forces the latter (the tests compare).
+ */
+export function readWorkbook(
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  kind: WorkbookKind,
+  engine: "auto" | "sheetjs" = "auto",
+): Sheet {
   const label = KIND_LABEL[kind];
+  // Never read more rows than we would accept; the extra row tells us the sheet is too big.
+  const sheetRows = limits.maxRows + 51;
+  let values: WorkbookValues | null = null;
   if (ZIP.every((b, i) => bytes[i] === b)) {
-    // Every sheet's cells are counted while the guard inflates it, before SheetJS parses it.
+    // Every sheet's cells are counted while the guard inflates it, before any parser runs.
     const maxCells = limits.maxCells ?? DEFAULT_MAX_CELLS;
+    const parts = engine === "auto" && kind !== "ods" ? new XlsxParts() : null;
     checkZipExpansion(
       bytes,
       limits.maxUnzippedBytes ?? defaultMaxUnzippedBytes(limits.maxBytes),
-      (name) =>
-        /^xl\/worksheets\/[^/]+\.xml$/i.test(name) ? worksheetCellCounter(maxCells) : null,
+      (name, size) => {
+        const count = WORKSHEET.test(name) ? worksheetCellCounter(maxCells) : null;
+        const keep = parts?.watch(name, size) ?? null;
+        if (!count || !keep) return count ?? keep;
+        return (chunk) => {
+          count(chunk);
+          keep(chunk);
+        };
+      },
     );
+    const unpacked = parts?.take();
+    if (unpacked) values = readXlsxValues(unpacked, sheetRows);
   }
+  values ??= readWithSheetJs(bytes, sheetRows, kind);
+  return bestSheetOf(values, limits, label.format, kind);
+}
+
+function readWithSheetJs(bytes: Uint8Array, sheetRows: number, kind: WorkbookKind): WorkbookValues {
+  const label = KIND_LABEL[kind];
   let wb: XLSX.WorkBook;
   try {
     const read = () =>
@@ -43,8 +80,7 @@ export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: Workbo
         // Cells are read by value (cellValue below), never by their formatted text: formatting
         // every number through its number format was ≈20 % of reading a staff list.
         cellText: false,
-        // Never parse more than we would accept; the extra row tells us the sheet is too big.
-        sheetRows: limits.maxRows + 51,
+        sheetRows,
       });
     wb = kind === "ods" || kind === "fods" ? withoutOdsFormatNoise(read) : read();
   } catch {
@@ -52,10 +88,23 @@ export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: Workbo
       `Filen kunde inte läsas som ${label.file} (.${kind}). Är den skadad eller lösenordsskyddad? Öppna den i ${label.program} och spara den igen.`,
     );
   }
-  const name = bestSheet(wb);
-  const ws = name ? wb.Sheets[name] : undefined;
-  if (!ws || !name) throw new ImportFileError("Filen har inga blad med innehåll.");
-  const data = denseData(ws);
+  const sheets = wb.SheetNames.map((name) => {
+    const ws = wb.Sheets[name];
+    const data = ws ? denseData(ws) : [];
+    return { name, rows: data.map((line) => (line ? Array.from(line, cellValue) : undefined)) };
+  });
+  return { sheets, date1904: Boolean(wb.Workbook?.WBProps?.date1904) };
+}
+
+function bestSheetOf(
+  values: WorkbookValues,
+  limits: ReadLimits,
+  format: string,
+  kind: WorkbookKind,
+): Sheet {
+  const sheet = bestSheet(values.sheets);
+  if (!sheet) throw new ImportFileError("Filen har inga blad med innehåll.");
+  const { name, rows: data } = sheet;
   if (data.length > limits.maxRows + 50) {
     throw new ImportFileError(
       `Bladet '${name}' har fler än ${limits.maxRows} rader. Dela upp filen eller ta bort tomma rader i slutet.`,
@@ -65,8 +114,8 @@ export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: Workbo
   for (let r = 0; r < data.length; r++) {
     const line = data[r];
     if (!line) continue;
-    const cells = [];
-    for (let c = 0; c < line.length; c++) cells.push(cellValue(line[c]));
+    const cells: Cell[] = [];
+    for (let c = 0; c < line.length; c++) cells.push(line[c] ?? null);
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     if (cells.length === 0) continue;
     if (cells.length > limits.maxColumns) {
@@ -76,8 +125,7 @@ export function readWorkbook(bytes: Uint8Array, limits: ReadLimits, kind: Workbo
     }
     rows.push({ row: r + 1, cells });
   }
-  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  return { rows, date1904, format: `${label.format} (.${kind}), blad '${name}'` };
+  return { rows, date1904: values.date1904, format: `${format} (.${kind}), blad '${name}'` };
 }
 
 /**
@@ -109,24 +157,24 @@ function denseData(ws: XLSX.WorkSheet): XLSX.CellObject[][] {
  * The sheet whose first rows name the most known columns (a workbook may start with an
  * instructions sheet); the first sheet with data when none does.
  */
-function bestSheet(wb: XLSX.WorkBook): string | undefined {
-  let best: { name: string; score: number } | undefined;
-  for (const name of wb.SheetNames) {
-    const ws = wb.Sheets[name];
-    const data = ws ? denseData(ws) : [];
-    if (!data.some((r) => Array.isArray(r) && r.length > 0)) continue;
+function bestSheet(sheets: SheetValues[]): SheetValues | undefined {
+  let best: { sheet: SheetValues; score: number } | undefined;
+  for (const sheet of sheets) {
+    if (!sheet.rows.some((r) => r !== undefined && r.length > 0)) continue;
     let score = 0;
-    for (const row of data.slice(0, 30)) {
-      const fields = new Set((row ?? []).map((c) => (c?.t === "s" ? fieldOf(String(c.v)) : null)));
+    for (const row of sheet.rows.slice(0, 30)) {
+      const fields = new Set(
+        Array.from(row ?? [], (c) => (typeof c === "string" ? fieldOf(c) : null)),
+      );
       fields.delete(null);
       score = Math.max(score, fields.size);
     }
-    if (!best || score > best.score) best = { name, score };
+    if (!best || score > best.score) best = { sheet, score };
   }
-  return best?.name;
+  return best?.sheet;
 }
 
-function cellValue(cell: XLSX.CellObject | undefined): string | number | null {
+function cellValue(cell: XLSX.CellObject | undefined): Cell {
   if (!cell || cell.v === undefined || cell.v === null) return null;
   switch (cell.t) {
     case "n":

@@ -24,8 +24,11 @@ function u32(b: Uint8Array, i: number): number {
   return (u16(b, i) | (u16(b, i + 2) << 16)) >>> 0;
 }
 
-/** Sees an entry's unpacked bytes as they are inflated (may throw ImportFileError to stop). */
-export type EntryWatcher = (name: string) => ((chunk: Uint8Array) => void) | null;
+/**
+ * Sees an entry's unpacked bytes as they are inflated (may throw ImportFileError to stop);
+ * `size` is the unpacked size the archive's directory gives for it.
+ */
+export type EntryWatcher = (name: string, size: number) => ((chunk: Uint8Array) => void) | null;
 
 /**
  * Throws ImportFileError when the archive's entries unpack to more than `maxUnzipped` bytes.
@@ -58,7 +61,8 @@ export function checkZipExpansion(
     const commentLen = u16(bytes, cd + 32);
     const local = u32(bytes, cd + 42);
     const name = watch ? new TextDecoder().decode(bytes.subarray(cd + 46, cd + 46 + nameLen)) : "";
-    let declared = Math.max(u32(bytes, cd + 24), zip64Size(bytes, cd + 46 + nameLen, extraLen));
+    const listed = Math.max(u32(bytes, cd + 24), zip64Size(bytes, cd + 46 + nameLen, extraLen));
+    let declared = listed;
     cd += 46 + nameLen + extraLen + commentLen;
     if (local + 30 > bytes.length) continue;
     const method = u16(bytes, local + 8);
@@ -72,9 +76,13 @@ export function checkZipExpansion(
     if (method === 8 && declared > maxUnzipped - total) throw tooBig();
     if (method === 0) {
       total += compressed;
-      watch?.(name)?.(bytes.subarray(start, start + compressed));
+      watch?.(name, listed)?.(bytes.subarray(start, start + compressed));
     } else if (method === 8)
-      total += inflateEntry(bytes.subarray(start), maxUnzipped - total, watch?.(name) ?? null);
+      total += inflateEntry(
+        bytes.subarray(start),
+        maxUnzipped - total,
+        watch?.(name, listed) ?? null,
+      );
     if (total > maxUnzipped) throw tooBig();
   }
 }

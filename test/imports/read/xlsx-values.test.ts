@@ -1,0 +1,360 @@
+/**
+ * The .xlsx value reader (imports/read/xlsx-values.ts) against SheetJS, side by side: every
+ * workbook here is read both ways and must give the same Sheet, and the fast reader must
+ * have done the reading (not stepped aside). Where it steps aside, SheetJS's answer stands.
+ */
+import { readFileSync } from "node:fs";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "../../../imports/read";
+import { readWorkbook } from "../../../imports/read/xlsx";
+import { readXlsxValues } from "../../../imports/read/xlsx-values";
+import { xlsxFile } from "../../../src/services/demo/files";
+
+const root = new URL("../../../", import.meta.url);
+const file = (path: string) => new Uint8Array(readFileSync(new URL(path, root)));
+
+function partsOf(bytes: Uint8Array): Map<string, Uint8Array> {
+  const parts = new Map<string, Uint8Array>();
+  for (const [name, data] of Object.entries(unzipSync(bytes))) parts.set(name.toLowerCase(), data);
+  return parts;
+}
+
+/** Reads `bytes` both ways; they must agree and the value reader must not have stepped aside. */
+function expectSameAsSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS) {
+  expect(readXlsxValues(partsOf(bytes), limits.maxRows + 51)).not.toBeNull();
+  const ours = attempt(() => readWorkbook(bytes, limits, "xlsx"));
+  const theirs = attempt(() => readWorkbook(bytes, limits, "xlsx", "sheetjs"));
+  expect(ours).toEqual(theirs);
+  return ours;
+}
+
+function attempt<T>(read: () => T): T | { error: string } {
+  try {
+    return read();
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+interface HandSheet {
+  name: string;
+  /** The worksheet's <sheetData> content, or a whole chartsheet. */
+  data?: string;
+  chart?: boolean;
+  state?: string;
+}
+
+/** A package written by hand, as other generators (OpenXML SDK, Google, scripts) write them. */
+function handWritten(
+  sheets: HandSheet[],
+  opts: { strings?: string[]; date1904?: boolean; prefix?: string; rawSheet?: string } = {},
+): Uint8Array {
+  const p = opts.prefix ?? "";
+  const ns = p ? `xmlns:${p.slice(0, -1)}="${MAIN}"` : `xmlns="${MAIN}"`;
+  const files: Record<string, Uint8Array> = {};
+  const overrides = sheets.map(
+    (s, i) =>
+      `<Override PartName="/xl/${s.chart ? "chartsheets" : "worksheets"}/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${s.chart ? "chartsheet" : "worksheet"}+xml"/>`,
+  );
+  if (opts.strings) {
+    overrides.push(
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+    );
+    files["xl/sharedStrings.xml"] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><${p}sst ${ns} count="${opts.strings.length}">${opts.strings.join("")}</${p}sst>`,
+    );
+  }
+  files["[Content_Types].xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides.join("")}</Types>`,
+  );
+  files["_rels/.rels"] = strToU8(
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  files["xl/workbook.xml"] = strToU8(
+    `<?xml version="1.0"?><${p}workbook ${ns} xmlns:r="${REL}">${opts.date1904 ? `<${p}workbookPr date1904="1"/>` : ""}<${p}sheets>${sheets
+      .map(
+        (s, i) =>
+          `<${p}sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"${s.state ? ` state="${s.state}"` : ""}/>`,
+      )
+      .join("")}</${p}sheets></${p}workbook>`,
+  );
+  files["xl/_rels/workbook.xml.rels"] = strToU8(
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+      .map((s, i) =>
+        s.chart
+          ? `<Relationship Id="rId${i + 1}" Type="${REL}/chartsheet" Target="chartsheets/sheet${i + 1}.xml"/>`
+          : `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml"/>`,
+      )
+      .join("")}</Relationships>`,
+  );
+  sheets.forEach((s, i) => {
+    if (s.chart) {
+      files[`xl/chartsheets/sheet${i + 1}.xml`] = strToU8(
+        `<?xml version="1.0"?><chartsheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`,
+      );
+      return;
+    }
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
+      opts.rawSheet ??
+        `<?xml version="1.0" encoding="UTF-8"?>\r\n<${p}worksheet ${ns}><${p}dimension ref="A1"/><${p}sheetData>${s.data ?? ""}</${p}sheetData><${p}pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></${p}worksheet>`,
+    );
+  });
+  return zipSync(files);
+}
+
+const HEADER =
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>Anställningsnummer</t></is></c><c r="B1" t="inlineStr"><is><t>E-post</t></is></c></row>';
+
+describe("the .xlsx value reader gives what SheetJS gives", () => {
+  it.each([
+    "imports/examples/handlingsplan-2019.xlsx",
+    "imports/examples/narvaro-fordjupning.xlsx",
+    "imports/examples/personal-2026-12-31.xlsx",
+    "test/fixtures/ods/personal-2025-12-31.xlsx",
+    "test/fixtures/ods/webbutbildning-export.xlsx",
+    "test/fixtures/ten-people/narvaro-fordjupning.xlsx",
+    "test/fixtures/ten-people/personal-2025-12-31.xlsx",
+  ])("%s (saved by Excel, LibreOffice or SheetJS)", (path) => {
+    const sheet = expectSameAsSheetJs(file(path));
+    expect("rows" in sheet && sheet.rows.length).toBeGreaterThan(0);
+  });
+
+  it("the demo's and the bench's generated files (shared strings, a title row, dates)", () => {
+    const rows = Array.from({ length: 300 }, (_, i) => [
+      String(100000 + i),
+      `Person ${i} Åström`,
+      `p${i}@stad.se`,
+      i % 7 === 0 ? "" : `Enhet ${i % 13}`,
+      new Date(Date.UTC(2000 + (i % 25), i % 12, 1 + (i % 28))),
+    ]);
+    expectSameAsSheetJs(
+      xlsxFile(
+        "Personal",
+        ["Personalförteckning 2026-11-30"],
+        ["Nr", "Namn", "E-post", "Enhet", "Start"],
+        rows as never,
+      ),
+    );
+  });
+
+  it.each([
+    [
+      "namespace prefixes on every element",
+      { prefix: "x:" },
+      `<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Namn</x:t></x:is></x:c><x:c r="B1"><x:v>42</x:v></x:c></x:row>`,
+    ],
+    [
+      "rows and cells without r",
+      {},
+      `<row><c t="inlineStr"><is><t>a</t></is></c><c/><c><v>3</v></c></row><row/><row><c><v>1.5E-3</v></c><c r="D3"><v>-7</v></c><c><v>8</v></c></row>`,
+    ],
+    [
+      "empty rows written as <row/>, with and without r",
+      {},
+      `<row r="1"><c><v>1</v></c></row><row/><row r="7"/><row><c><v>2</v></c></row>`,
+    ],
+    [
+      "a cell placed by its own reference",
+      {},
+      `<row r="2"><c r="C5"><v>1</v></c><c><v>2</v></c></row>`,
+    ],
+    [
+      "stubs, empty values and formulas without a cached value",
+      {},
+      `<row r="1"><c r="A1" s="3"/><c r="B1"><v></v></c><c r="C1"><f>1+1</f></c><c r="D1" t="n"/><c r="E1"><f>A1</f><v>2</v></c></row>`,
+    ],
+    [
+      "booleans, errors, unknown types and formula text",
+      {},
+      `<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c><c r="C1" t="b"/><c r="D1" t="e"><v>#N/A</v></c><c r="E1" t="x"><v>?</v></c><c r="F1" t="str"><f>"a"</f><v>Solna – Sundbyberg</v></c><c r="G1" t="str"/></row>`,
+    ],
+    [
+      "text that is only whitespace, and numbers that are not numbers",
+      {},
+      `<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">   </t></is></c><c r="B1"><v>abc</v></c><c r="C1"><v> 12 </v></c><c r="D1" t="inlineStr"><is></is></c><c r="E1" t="inlineStr"/></row>`,
+    ],
+    [
+      "entities, OOXML escapes and Windows line ends",
+      {},
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>Berg &amp; Ek &lt;HR&gt; &quot;x&quot; &apos;y&apos; &#229;&#xE4;</t></is></c><c r="B1" t="inlineStr"><is><t>rad 1_x000D_\r\nrad 2</t></is></c><c r="C1" t="inlineStr"><is><t>_x0041__x005F_x0042_</t></is></c></row>`,
+    ],
+    [
+      "rich inline text with runs",
+      {},
+      `<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>Ann</t></r><r><t xml:space="preserve">a B</t></r></is></c></row>`,
+    ],
+    [
+      "comments, processing instructions and '>' inside attribute values",
+      {},
+      `<!-- a comment with <c> in it --><row r="1" spans="1:2" x14ac:dyDescent='0.25' note="a>b"><?pi data?><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>`,
+    ],
+    [
+      "an extLst inside a cell",
+      {},
+      `<row r="1"><c r="A1"><v>5</v><extLst><ext uri="x"><v>9</v></ext></extLst></c></row>`,
+    ],
+  ])("%s", (_, opts, data) => {
+    expectSameAsSheetJs(handWritten([{ name: "Blad1", data }], opts));
+  });
+
+  it("shared strings: plain, rich runs, phonetic guides, empty items and escapes", () => {
+    const strings = [
+      "<si><t>Anställningsnummer</t></si>",
+      '<si><r><rPr><b/></rPr><t>Rich</t></r><r><t xml:space="preserve"> text</t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></si>',
+      "<si><t/></si>",
+      "<si></si>",
+      '<si><rPh sb="0" eb="1"><t>only a guide</t></rPh></si>',
+      "<si><t>Ek &amp; Berg_x000D_\r\nrad två</t></si>",
+      "<si><t>first</t><t>second</t></si>",
+      "<si><r><t>a</t></r><t>b</t></si>",
+    ];
+    const data = `<row r="1">${strings.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join("")}</row>`;
+    expectSameAsSheetJs(handWritten([{ name: "Blad1", data }], { strings }));
+  });
+
+  it("picks the same sheet: an instructions sheet, a hidden sheet and a chart sheet before the list", () => {
+    const bytes = handWritten([
+      {
+        name: "Instruktioner",
+        data: '<row r="1"><c r="A1" t="inlineStr"><is><t>Fyll i listan</t></is></c></row>',
+      },
+      { name: "Diagram", chart: true },
+      {
+        name: "Dold &amp; gammal",
+        state: "hidden",
+        data: '<row r="1"><c r="A1"><v>1</v></c></row>',
+      },
+      {
+        name: "Personal",
+        data: `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t>1001</t></is></c></row>`,
+      },
+    ]);
+    const sheet = expectSameAsSheetJs(bytes);
+    expect("format" in sheet && sheet.format).toBe("Excel (.xlsx), blad 'Personal'");
+  });
+
+  it("the 1904 date system", () => {
+    const bytes = handWritten(
+      [{ name: "Blad1", data: '<row r="1"><c r="A1"><v>100</v></c></row>' }],
+      { date1904: true },
+    );
+    const sheet = expectSameAsSheetJs(bytes);
+    expect("date1904" in sheet && sheet.date1904).toBe(true);
+  });
+
+  it("too many rows and too many columns give the same refusals", () => {
+    const rows = Array.from(
+      { length: 80 },
+      (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`,
+    ).join("");
+    const small = { ...DEFAULT_READ_LIMITS, maxRows: 20, maxColumns: 2 };
+    expect(expectSameAsSheetJs(handWritten([{ name: "Blad1", data: rows }]), small)).toEqual({
+      error: expect.stringMatching(/fler än 20 rader/),
+    });
+    const wide = '<row r="1"><c r="A1"><v>1</v></c><c r="E1"><v>2</v></c></row>';
+    expect(expectSameAsSheetJs(handWritten([{ name: "Blad1", data: wide }]), small)).toEqual({
+      error: expect.stringMatching(/högst 2 tas emot/),
+    });
+  });
+
+  it("random workbooks written by SheetJS, with and without a shared-string table", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pieces = [
+      "Åsa",
+      "ö",
+      " ",
+      "&",
+      "<",
+      ">",
+      '"',
+      "'",
+      "\r\n",
+      "\n",
+      "\t",
+      "_x0041_",
+      "😀",
+      "–",
+      "€",
+      "0012",
+      "e-post",
+      "Enhet",
+    ];
+    const value = (): unknown => {
+      const kind = Math.floor(random() * 6);
+      if (kind === 0) return null;
+      if (kind === 1) return Math.round((random() - 0.5) * 1e6) / (random() < 0.5 ? 1 : 1000);
+      if (kind === 2) return random() < 0.5;
+      if (kind === 3) return random() * 1e-8;
+      return Array.from(
+        { length: 1 + Math.floor(random() * 4) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join("");
+    };
+    for (let n = 0; n < 40; n++) {
+      const rows = Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
+        Array.from({ length: 1 + Math.floor(random() * 6) }, value),
+      );
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), "Blad1");
+      const bytes = new Uint8Array(
+        XLSX.write(wb, { type: "array", bookType: "xlsx", bookSST: n % 2 === 0 }),
+      );
+      expectSameAsSheetJs(bytes);
+    }
+  });
+});
+
+it("a formula's text result is unescaped once, as Excel shows it (SheetJS unescapes twice)", () => {
+  const bytes = handWritten([
+    { name: "Blad1", data: '<row r="1"><c r="A1" t="str"><f>"x"</f><v>a &amp;lt; b</v></c></row>' },
+  ]);
+  expect(readWorkbook(bytes, DEFAULT_READ_LIMITS, "xlsx").rows[0]!.cells).toEqual(["a &lt; b"]);
+  expect(readWorkbook(bytes, DEFAULT_READ_LIMITS, "xlsx", "sheetjs").rows[0]!.cells).toEqual([
+    "a < b",
+  ]);
+});
+
+describe("where the value reader steps aside, SheetJS reads the file", () => {
+  const cell = (data: string) => handWritten([{ name: "Blad1", data: `<row r="1">${data}</row>` }]);
+  it.each([
+    ['an ISO date cell (t="d")', cell('<c r="A1" t="d"><v>2026-11-30T00:00:00Z</v></c>')],
+    ["CDATA", cell('<c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c>')],
+    [
+      "a shared string index past the table",
+      handWritten([{ name: "Blad1", data: '<row r="1"><c r="A1" t="s"><v>3</v></c></row>' }], {
+        strings: ["<si><t>a</t></si>"],
+      }),
+    ],
+    ["an element it does not know in sheetData", cell('<c r="A1"><v>1</v></c><mystery/>')],
+    ["a lower-case cell reference", cell('<c r="a1"><v>1</v></c>')],
+    [
+      "a sheet that is not UTF-8",
+      handWritten([{ name: "Blad1" }], {
+        rawSheet: `<?xml version="1.0" encoding="ISO-8859-1"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+      }),
+    ],
+  ])("%s", (_, bytes) => {
+    expect(readXlsxValues(partsOf(bytes), DEFAULT_READ_LIMITS.maxRows + 51)).toBeNull();
+    const ours = attempt(() => readWorkbook(bytes, DEFAULT_READ_LIMITS, "xlsx"));
+    expect(ours).toEqual(
+      attempt(() => readWorkbook(bytes, DEFAULT_READ_LIMITS, "xlsx", "sheetjs")),
+    );
+  });
+
+  it("a workbook without its relationships part", () => {
+    const parts = partsOf(
+      handWritten([{ name: "Blad1", data: '<row r="1"><c r="A1"><v>1</v></c></row>' }]),
+    );
+    parts.delete("xl/_rels/workbook.xml.rels");
+    expect(readXlsxValues(parts, 100)).toBeNull();
+  });
+});
