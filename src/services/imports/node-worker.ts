@@ -1,7 +1,7 @@
 /**
- * Node only: the worker thread behind node-runner.ts. Opens its own connection to the same
- * database (WAL: the server keeps reading meanwhile), runs one import job and posts the
- * report back — or the Swedish message of a file error.
+ * Node only: the worker thread behind node-runner.ts. Loads, then waits for its one job;
+ * opens its own connection to the same database (WAL: the server keeps reading meanwhile),
+ * runs the job and posts the report back — or the Swedish message of a file error.
  */
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
@@ -14,7 +14,7 @@ export type WorkerReply =
   | { ok: true; report: Awaited<ReturnType<typeof runImportJob>> }
   | { ok: false; fileError: string | null; message: string };
 
-const { url, authToken, job } = workerData as { url: string; authToken?: string; job: ImportJob };
+const { url, authToken } = workerData as { url: string; authToken?: string };
 
 /**
  * A preview (reading, validating, planning; no write lock) yields the CPU to the thread that
@@ -22,7 +22,7 @@ const { url, authToken, job } = workerData as { url: string; authToken?: string;
  * on Linux, where the nice value belongs to the thread (elsewhere it would slow the whole
  * server); an apply keeps normal priority so it holds the write lock as briefly as it can.
  */
-function yieldCpuForPreview(): void {
+function yieldCpuForPreview(job: ImportJob): void {
   if (process.platform !== "linux" || !job.dryRun) return;
   try {
     setPriority(10);
@@ -31,9 +31,8 @@ function yieldCpuForPreview(): void {
   }
 }
 
-async function run(): Promise<WorkerReply> {
-  yieldCpuForPreview();
-  useNodeRuntime();
+async function run(job: ImportJob): Promise<WorkerReply> {
+  yieldCpuForPreview(job);
   // This job's own single connection (the server's pool is not shared with the thread).
   const db = openNodeDb(url, authToken, { batch: true });
   try {
@@ -51,4 +50,7 @@ async function run(): Promise<WorkerReply> {
   }
 }
 
-run().then((reply) => parentPort?.postMessage(reply));
+useNodeRuntime();
+parentPort?.once("message", (job: ImportJob) => {
+  void run(job).then((reply) => parentPort?.postMessage(reply));
+});

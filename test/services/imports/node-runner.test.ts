@@ -4,7 +4,10 @@ import * as XLSX from "xlsx";
 import { STAFF_HEADER, staffRows } from "../../../bench/city-files";
 import { users } from "../../../db/schema";
 import { ImportFileError } from "../../../imports/read/types";
-import { workerThreadRunner } from "../../../src/services/imports/node-runner";
+import {
+  type WorkerThreadRunner,
+  workerThreadRunner,
+} from "../../../src/services/imports/node-runner";
 import { parseStaffFile } from "../../../src/services/imports/parse";
 import { savePendingUpload } from "../../../src/services/imports/pending";
 import type { StaffReport } from "../../../src/services/imports/types";
@@ -13,13 +16,23 @@ import { expectNoEmploymentsEndingBeforeStart } from "../../helpers/import-invar
 import { count } from "../../helpers/imports";
 
 let t: TestDb;
+let runners: WorkerThreadRunner[] = [];
 beforeEach(async () => {
   t = await createTestDb();
 });
 afterEach(async () => {
+  await Promise.all(runners.map((r) => r.close()));
+  runners = [];
   await expectNoEmploymentsEndingBeforeStart(t.db);
   t.cleanup();
 });
+
+/** A runner for the test database, closed after the test (its waiting thread ended). */
+function runner(): WorkerThreadRunner {
+  const run = workerThreadRunner(t.url);
+  runners.push(run);
+  return run;
+}
 
 function staffFile(n: number): Uint8Array {
   const wb = XLSX.utils.book_new();
@@ -50,7 +63,7 @@ async function longestStall<T>(work: () => Promise<T>): Promise<{ value: T; stal
 
 describe("workerThreadRunner", () => {
   it("previews and confirms in a worker thread; the event loop never stalls for long", async () => {
-    const run = workerThreadRunner(t.url);
+    const run = runner();
     const bytes = staffFile(4000);
     const job = {
       kind: "staff" as const,
@@ -71,7 +84,7 @@ describe("workerThreadRunner", () => {
   }, 120_000);
 
   it("a file error comes back as ImportFileError with its Swedish message", async () => {
-    const run = workerThreadRunner(t.url);
+    const run = runner();
     const bad = run({
       kind: "staff",
       bytes: new TextEncoder().encode("bara text"),
@@ -86,7 +99,7 @@ describe("workerThreadRunner", () => {
   }, 60_000);
 
   it("two identical confirms in parallel apply once; the saved preview is taken by the one that applies", async () => {
-    const run = workerThreadRunner(t.url);
+    const run = runner();
     const [user] = await t.db
       .insert(users)
       .values({ email: "hr@x.se", name: "HR", role: "hr" })
@@ -121,4 +134,19 @@ describe("workerThreadRunner", () => {
     expect(await count(t.db, "people")).toBe(300);
     expect(await count(t.db, "pending_uploads")).toBe(0);
   }, 120_000);
+
+  it("close() ends the thread kept waiting; a job after it starts one of its own", async () => {
+    const run = runner();
+    await run.close();
+    const report = await run({
+      kind: "staff",
+      bytes: staffFile(20),
+      fileName: "p.xlsx",
+      asOf: "2025-12-31",
+      dryRun: true,
+      userId: null,
+      ip: null,
+    });
+    expect(report).toMatchObject({ created: 20, importId: null });
+  }, 60_000);
 });
