@@ -276,8 +276,10 @@ function cellOf(scan: XmlScanner, strings: Array<string | undefined>): Cell | ty
       return text(raw === undefined ? "" : unescapeXml(raw, true));
     case "inlineStr":
       return text(inline);
-    case "b":
-      return raw === "1" || raw === "true" ? "SANT" : "FALSKT";
+    case "b": {
+      const value = raw === undefined ? raw : unescapeXml(raw);
+      return value === "1" || value === "true" ? "SANT" : "FALSKT";
+    }
     case "d":
       // An ISO date cell: SheetJS turns it into a serial by its own date rules.
       throw new NotPlainXml("date cell");

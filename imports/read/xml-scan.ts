@@ -150,17 +150,28 @@ export class XmlScanner {
   }
 }
 
-const NAMED: Record<string, string> = { quot: '"', apos: "'", gt: ">", lt: "<", amp: "&" };
-const ENTITY = /&(quot|apos|gt|lt|amp|#[0-9]+|#x[0-9a-fA-F]+);/g;
+/**
+ * Entities and escapes are resolved exactly as SheetJS's unescapexml resolves them, quirks
+ * included, so that both readers give the same text: names match case-blind (an unknown
+ * spelling such as &AMP; becomes U+0000), a reference is cut to 16 bits by fromCharCode
+ * (&#128512; is U+F600, not an emoji), and "&#X41;" is read as decimal 41.
+ */
+const NAMED: Record<string, string> = {
+  "&quot;": '"',
+  "&apos;": "'",
+  "&gt;": ">",
+  "&lt;": "<",
+  "&amp;": "&",
+};
+const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi;
 /** OOXML's own escape for characters XML cannot hold (ECMA-376 22.4.2.4), e.g. _x000D_. */
-const OOXML_ESCAPE = /_x([0-9a-fA-F]{4})_/g;
+const OOXML_ESCAPE = /_x([\da-fA-F]{4})_/gi;
 
-function entity(whole: string, body: string): string {
-  const named = NAMED[body];
+function entity(whole: string, digits: string | undefined): string {
+  const named = NAMED[whole];
   if (named !== undefined) return named;
-  const code =
-    body[1] === "x" ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  // parseInt(undefined) is NaN, and fromCharCode(NaN) is U+0000, as in SheetJS.
+  return String.fromCharCode(Number.parseInt(digits as string, whole.includes("x") ? 16 : 10));
 }
 
 /**
@@ -170,7 +181,7 @@ function entity(whole: string, body: string): string {
 export function unescapeXml(raw: string, lines = false): string {
   let text = raw;
   if (text.includes("&")) text = text.replace(ENTITY, entity);
-  if (text.includes("_x")) {
+  if (text.includes("_x") || text.includes("_X")) {
     text = text.replace(OOXML_ESCAPE, (_, hex: string) =>
       String.fromCharCode(Number.parseInt(hex, 16)),
     );

@@ -202,6 +202,21 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
     expectSameAsSheetJs(handWritten([{ name: "Blad1", data }], opts));
   });
 
+  it("references past U+FFFF, odd entity spellings and _X escapes, as SheetJS unescapes them", () => {
+    // SheetJS cuts &#128512; to 16 bits (U+F600) and reads &AMP; as U+0000: the same cells.
+    const text = "Glad &#128512; &#x1F600; &AMP; &#X41; _X0041_ &#0;";
+    const bytes = handWritten(
+      [
+        {
+          name: "Blad &#128512;",
+          data: `<row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1"><v>&#49;</v></c><c r="D1" t="b"><v>&#49;</v></c></row>`,
+        },
+      ],
+      { strings: [`<si><r><t>${text}</t></r></si>`] },
+    );
+    expectSameAsSheetJs(bytes);
+  });
+
   it("shared strings: plain, rich runs, phonetic guides, empty items and escapes", () => {
     const strings = [
       "<si><t>Anställningsnummer</t></si>",
