@@ -189,9 +189,9 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
       `<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>Ann</t></r><r><t xml:space="preserve">a B</t></r></is></c></row>`,
     ],
     [
-      "comments, processing instructions and '>' inside attribute values",
+      "attributes in either quotes, prefixed or not",
       {},
-      `<!-- a comment with <c> in it --><row r="1" spans="1:2" x14ac:dyDescent='0.25' note="a>b"><?pi data?><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>`,
+      `<row r="1" spans="1:2" x14ac:dyDescent='0.25'><c r='A1' t="inlineStr" xr:uid="{A}"><is><t>a</t></is></c></row>`,
     ],
     [
       "an extLst inside a cell",
@@ -350,6 +350,14 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
       }),
     ],
     ["an element it does not know in sheetData", cell('<c r="A1"><v>1</v></c><mystery/>')],
+    // SheetJS's regular expressions see into comments: it drops a bare <c> after one, keeps
+    // a comment inside <t> as text and counts a commented-out <v>.
+    [
+      "a comment or processing instruction before a bare cell",
+      cell("<?pi data?><c><v>1</v></c><!-- x --><c><v>2</v></c>"),
+    ],
+    ["a comment inside text", cell('<c r="A1" t="inlineStr"><is><t>a<!-- b -->c</t></is></c>')],
+    ["a commented-out value", cell('<c r="A1"><!-- <v>9</v> --><v>1</v></c>')],
     ["a lower-case cell reference", cell('<c r="a1"><v>1</v></c>')],
     [
       "a sheet that is not UTF-8",

@@ -29,7 +29,7 @@ describe("unescapeXml", () => {
 describe("XmlScanner", () => {
   it("walks tags with prefixes dropped, attributes by local name, and text", () => {
     const scan = new XmlScanner(
-      `<?xml version="1.0"?><!-- <c> --><x:row r="1" note='a>b' x14:dy="0.2"><x:c r="A1"><x:v>4&amp;2</x:v></x:c><x:c/></x:row>`,
+      `<?xml version="1.0"?>\n<x:row r="1" note='a>b' x14:dy="0.2"><x:c r="A1"><x:v>4&amp;2</x:v></x:c><x:c/></x:row>`,
     );
     const seen: string[] = [];
     while (scan.next()) {
@@ -45,6 +45,12 @@ describe("XmlScanner", () => {
     ["CDATA", "<a><![CDATA[x]]></a>"],
     ["a DTD", "<!DOCTYPE a><a/>"],
     ["an unfinished tag", '<a b="x'],
+    // SheetJS's regular expressions see tags inside comments and text up to the closing tag.
+    ["a comment", "<!-- <a> --><a/>"],
+    ["a processing instruction", '<?mso-application progid="Excel.Sheet"?><a/>'],
+    ["markup inside text", "<a>x<b/>y</a>"],
+    ["a closing tag with space before its >", "<a>x</a >"],
+    ["a tab after a tag name", '<a\tb="1"/>'],
   ])("steps aside at %s", (_, xml) => {
     expect(() => {
       const scan = new XmlScanner(xml);
