@@ -227,6 +227,8 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
       "<si><t>Ek &amp; Berg_x000D_\r\nrad två</t></si>",
       "<si><t>first</t><t>second</t></si>",
       "<si><r><t>a</t></r><t>b</t></si>",
+      "<si><t></t><t>only the first t counts</t></si>",
+      "<si><t/></si>",
     ];
     const data = `<row r="1">${strings.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join("")}</row>`;
     expectSameAsSheetJs(handWritten([{ name: "Blad1", data }], { strings }));
@@ -343,6 +345,26 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
   it.each([
     ['an ISO date cell (t="d")', cell('<c r="A1" t="d"><v>2026-11-30T00:00:00Z</v></c>')],
     ["CDATA", cell('<c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c>')],
+    // SheetJS splits the table at </si> after dropping each bare <si>: these run into the
+    // next item there (an <si/> took the next item's place, a second <t> filled an empty first).
+    ...[
+      ["an <si/>", "<si/>"],
+      ["an <si> with attributes", '<si x="1"><t>a</t></si>'],
+      ["an <sstItem>", "<sstItem><t>a</t></sstItem>"],
+      ["a plain <t/> and more", "<si><t/><t>a</t></si>"],
+      ["a self-closing phonetic guide", '<si><r><t>a</t></r><rPh sb="0" eb="1"/></si>'],
+    ].map(([what, item]): [string, Uint8Array] => [
+      `shared strings with ${what}`,
+      handWritten(
+        [
+          {
+            name: "Blad1",
+            data: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>',
+          },
+        ],
+        { strings: [item!, "<si><t>b</t></si>"] },
+      ),
+    ]),
     [
       "a shared string index past the table",
       handWritten([{ name: "Blad1", data: '<row r="1"><c r="A1" t="s"><v>3</v></c></row>' }], {
