@@ -234,26 +234,41 @@ function sheetRowsOf(
   if (!scan.find("sheetData") || scan.selfClosing) return rows;
   let rowNumber = 0;
   let column = -1;
+  let inRow = false;
   for (;;) {
     if (!scan.next()) throw new NotPlainXml("unclosed <sheetData>");
     if (scan.closing) {
       if (scan.is("sheetData")) return rows;
+      if (scan.is("row")) inRow = false;
       continue;
     }
+    // SheetJS finds a <row>'s and a <c>'s end by their first `>`.
+    if (scan.gtInValue) throw new NotPlainXml("'>' in an attribute value");
     if (scan.is("row")) {
       // An empty <row/> is passed over entirely, its number too, as SheetJS does.
       if (scan.selfClosing) continue;
       const r = scan.attr("r");
       rowNumber = r === undefined ? rowNumber + 1 : positive(r);
       column = -1;
+      inRow = true;
       continue;
     }
-    if (!scan.is("c") || rowNumber === 0) throw new NotPlainXml(`<${scan.name()}> in sheetData`);
+    if (!scan.is("c") || !inRow) throw new NotPlainXml(`<${scan.name()}> in sheetData`);
+    // SheetJS splits a row at "<c" and a space, "/" or ">": a <c> with a line end after
+    // its name would be part of the cell before.
+    const after = scan.afterName();
+    if (after === 0x0a || after === 0x0d) throw new NotPlainXml("line end after <c");
+    const from = scan.start;
     const ref = scan.attr("r");
     let row = rowNumber - 1;
     if (ref === undefined) column++;
     else [row, column] = cellAt(ref);
     const cell = cellOf(scan, strings);
+    // A cell without its own reference is placed by SheetJS at the first `r="…"` anywhere
+    // in it (in a data table's dtr="1", or in text): such a cell is SheetJS's to place.
+    if (ref === undefined && R_ATTRIBUTE.test(xml.slice(from, scan.end))) {
+      throw new NotPlainXml("r= inside a cell without a reference");
+    }
     // Rows past the limit are not kept (SheetJS's sheetRows); a stub is not kept either.
     if (sheetRows < rowNumber || cell === STUB) continue;
     const line = rows[row] ?? [];
@@ -261,6 +276,9 @@ function sheetRowsOf(
     line[column] = cell;
   }
 }
+
+/** What SheetJS takes for a cell's reference (its parse_ws_xml_data's rregex). */
+const R_ATTRIBUTE = /r=["']/;
 
 /** A cell without a value or a type: SheetJS keeps none. */
 const STUB = Symbol("stub");
@@ -283,7 +301,8 @@ function cellOf(scan: XmlScanner, strings: Array<string | undefined>): Cell | ty
     }
   }
   if (type === undefined && raw === undefined) return STUB;
-  switch (type ?? "n") {
+  // An empty t="" is a number to SheetJS, as no t is.
+  switch (type || "n") {
     case "n": {
       if (raw === undefined) return STUB;
       const n = Number.parseFloat(unescapeXml(raw));

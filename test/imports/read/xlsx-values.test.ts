@@ -255,6 +255,15 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
     expect("format" in sheet && sheet.format).toBe("Excel (.xlsx), blad 'Personal'");
   });
 
+  it('a cell with an empty t="" and no value is no cell, so its sheet has no data', () => {
+    const bytes = handWritten([
+      { name: "Tom", data: '<row r="1"><c r="A1" t=""/><c r="B1" t=""><v></v></c></row>' },
+      { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+    ]);
+    const sheet = expectSameAsSheetJs(bytes);
+    expect("format" in sheet && sheet.format).toBe("Excel (.xlsx), blad 'Lista'");
+  });
+
   it("the 1904 date system", () => {
     const bytes = handWritten(
       [{ name: "Blad1", data: '<row r="1"><c r="A1"><v>100</v></c></row>' }],
@@ -377,6 +386,27 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
     [
       "a comment or processing instruction before a bare cell",
       cell("<?pi data?><c><v>1</v></c><!-- x --><c><v>2</v></c>"),
+    ],
+    // SheetJS splits a row at "<c" followed by a space, "/" or ">", ends a tag at its first
+    // ">", and places a cell without r= at the first r="…" inside it.
+    ["a line end after <c", cell('<c r="A1"><v>1</v></c><c\r\n  r="B1"><v>2</v></c>')],
+    [
+      "'>' in a row's attribute",
+      handWritten([{ name: "Blad1", data: '<row r="1" x="a>b"><c><v>1</v></c></row>' }]),
+    ],
+    [
+      "a data table cell without r=",
+      cell('<c><f t="dataTable" ref="A1:A2" dt2D="0" dtr="1" r1="B1"/><v>5</v></c>'),
+    ],
+    [
+      'text with r="…" in a cell without r=',
+      cell('<c t="inlineStr"><is><t>color="red"</t></is></c>'),
+    ],
+    [
+      "a cell outside a row",
+      handWritten([
+        { name: "Blad1", data: '<row r="1"><c r="A1"><v>1</v></c></row><c r="A2"><v>2</v></c>' },
+      ]),
     ],
     ["a comment inside text", cell('<c r="A1" t="inlineStr"><is><t>a<!-- b -->c</t></is></c>')],
     ["a commented-out value", cell('<c r="A1"><!-- <v>9</v> --><v>1</v></c>')],
