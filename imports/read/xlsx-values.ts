@@ -62,7 +62,8 @@ function readParts(parts: Map<string, Uint8Array>, sheetRows: number): WorkbookV
   };
   const types = text("[Content_Types].xml");
   if (types === null) return null;
-  const { workbook: listedWorkbook, sharedStrings } = contentTypes(types);
+  const { workbook: listedWorkbook, sharedStrings, required } = contentTypes(types);
+  if (required.some((part) => !parts.has(part.replace(/^\//, "").toLowerCase()))) return null;
   const workbookPath = listedWorkbook ?? (parts.has("xl/workbook.xml") ? "xl/workbook.xml" : null);
   if (!workbookPath?.endsWith(".xml")) return null;
   const workbookXml = text(workbookPath);
@@ -96,6 +97,9 @@ function readParts(parts: Map<string, Uint8Array>, sheetRows: number): WorkbookV
     if (xml === null) return null;
     out.push({ name: sheet.name, rows: sheetRowsOf(xml, strings, sheetRows) });
   }
+  // SheetJS keeps sheets by name: of two with one name, both show the one read last.
+  const byName = new Map(out.map((sheet) => [sheet.name, sheet.rows]));
+  for (const sheet of out) sheet.rows = byName.get(sheet.name) ?? sheet.rows;
   return { sheets: out, date1904 };
 }
 
@@ -112,22 +116,44 @@ function decode(bytes: Uint8Array): string {
   return xml;
 }
 
-function contentTypes(xml: string): { workbook: string | null; sharedStrings: string | null } {
+/**
+ * Parts that SheetJS reads, outside any try, whenever the content types list them: the first
+ * styles, cell metadata and people part. One listed but missing from the package makes
+ * SheetJS refuse the file, so this reader steps aside and lets it.
+ */
+const REQUIRED_TYPES = new Map([
+  ["application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml", "styles"],
+  ["application/vnd.ms-excel.styles", "styles"],
+  ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml", "metadata"],
+  ["application/vnd.ms-excel.sheetMetadata", "metadata"],
+  ["application/vnd.ms-excel.person+xml", "people"],
+]);
+
+function contentTypes(xml: string): {
+  workbook: string | null;
+  sharedStrings: string | null;
+  required: string[];
+} {
   const scan = new XmlScanner(xml);
   if (!scan.find("Types") || scan.attr("xmlns") !== CONTENT_TYPES_NS) {
     throw new NotPlainXml("content types");
   }
   let workbook: string | null = null;
   let sharedStrings: string | null = null;
+  const required = new Map<string, string>();
   while (scan.find("Override")) {
     const type = scan.attr("ContentType") ?? "";
     const part = scan.attr("PartName") ?? "";
+    const kind = REQUIRED_TYPES.get(type);
     if (WORKBOOK_TYPES.has(type)) workbook ??= part.replace(/^\//, "");
     else if (type.startsWith("application/vnd.ms-excel.sheet.binary"))
       throw new NotPlainXml("xlsb");
     else if (type === SHARED_STRINGS_TYPE) sharedStrings ??= part;
+    // SheetJS takes this one (an .xlsb's table) as the shared strings as well.
+    else if (type === "application/vnd.ms-excel.sharedStrings") throw new NotPlainXml("binary sst");
+    else if (kind && !required.has(kind)) required.set(kind, part);
   }
-  return { workbook, sharedStrings };
+  return { workbook, sharedStrings, required: [...required.values()] };
 }
 
 function relationships(xml: string): Map<string, { type: string; target: string }> {
@@ -142,21 +168,42 @@ function relationships(xml: string): Map<string, { type: string; target: string 
   return rels;
 }
 
+/** The workbook namespaces SheetJS accepts; it refuses a workbook in any other. */
+const MAIN_NAMESPACES = new Set([
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  "http://schemas.microsoft.com/office/excel/2006/main",
+  "http://schemas.microsoft.com/office/excel/2006/2",
+]);
+
 function workbookSheets(xml: string): {
   sheets: Array<{ name: string; id: string }>;
   date1904: boolean;
 } {
   const sheets: Array<{ name: string; id: string }> = [];
   let date1904 = false;
+  let namespace: string | undefined;
   const scan = new XmlScanner(xml);
   while (scan.next()) {
     if (scan.closing) continue;
-    if (scan.is("workbookPr")) {
+    if (scan.is("workbook")) {
+      // The namespace of the root's own prefix, as SheetJS looks it up.
+      const tag = xml.slice(scan.start, scan.end);
+      const prefix = /^<(\w+):/.exec(tag)?.[1];
+      const attribute = new RegExp(`\\sxmlns${prefix ? `:${prefix}` : ""}\\s*=\\s*(["'])(.*?)\\1`);
+      namespace = attribute.exec(tag)?.[2];
+    } else if (scan.is("workbookPr")) {
       const value = scan.attr("date1904");
       if (value !== undefined) date1904 = value === "1" || value === "true";
     } else if (scan.is("sheet")) {
-      sheets.push({ name: unescapeXml(scan.attr("name") ?? ""), id: scan.attr("id") ?? "" });
+      // SheetJS fails on a sheet without a name.
+      const name = scan.attr("name");
+      if (name === undefined) throw new NotPlainXml("a sheet without a name");
+      sheets.push({ name: unescapeXml(name), id: scan.attr("id") ?? "" });
     }
+  }
+  if (namespace === undefined || !MAIN_NAMESPACES.has(namespace)) {
+    throw new NotPlainXml(`workbook namespace ${namespace}`);
   }
   return { sheets, date1904 };
 }

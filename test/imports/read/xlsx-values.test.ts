@@ -107,6 +107,13 @@ function handWritten(
   return zipSync(files);
 }
 
+/** `bytes` with one part replaced (or added), and `edit` applied to it. */
+function withPart(bytes: Uint8Array, name: string, edit: (xml: string) => string): Uint8Array {
+  const files = unzipSync(bytes);
+  files[name] = strToU8(edit(files[name] ? new TextDecoder().decode(files[name]) : ""));
+  return zipSync(files);
+}
+
 const HEADER =
   '<row r="1"><c r="A1" t="inlineStr"><is><t>Anställningsnummer</t></is></c><c r="B1" t="inlineStr"><is><t>E-post</t></is></c></row>';
 
@@ -264,6 +271,15 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
     expect("format" in sheet && sheet.format).toBe("Excel (.xlsx), blad 'Lista'");
   });
 
+  it("two sheets of one name both show the one read last, as SheetJS keeps sheets by name", () => {
+    const bytes = handWritten([
+      { name: "Lista", data: HEADER },
+      { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+    ]);
+    const sheet = expectSameAsSheetJs(bytes);
+    expect("rows" in sheet && sheet.rows[0]!.cells).toEqual([1]);
+  });
+
   it("the 1904 date system", () => {
     const bytes = handWritten(
       [{ name: "Blad1", data: '<row r="1"><c r="A1"><v>100</v></c></row>' }],
@@ -411,6 +427,28 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
     ["a comment inside text", cell('<c r="A1" t="inlineStr"><is><t>a<!-- b -->c</t></is></c>')],
     ["a commented-out value", cell('<c r="A1"><!-- <v>9</v> --><v>1</v></c>')],
     ["a lower-case cell reference", cell('<c r="a1"><v>1</v></c>')],
+    // SheetJS refuses these files; stepping aside gives its refusal.
+    [
+      "a workbook outside the spreadsheet namespace",
+      withPart(cell('<c r="A1"><v>1</v></c>'), "xl/workbook.xml", (xml) =>
+        xml.replace(`xmlns="${MAIN}"`, ""),
+      ),
+    ],
+    [
+      "a styles part listed but missing",
+      withPart(cell('<c r="A1"><v>1</v></c>'), "[Content_Types].xml", (xml) =>
+        xml.replace(
+          "</Types>",
+          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+        ),
+      ),
+    ],
+    [
+      "a sheet without a name",
+      withPart(cell('<c r="A1"><v>1</v></c>'), "xl/workbook.xml", (xml) =>
+        xml.replace('name="Blad1" ', ""),
+      ),
+    ],
     [
       "a sheet that is not UTF-8",
       handWritten([{ name: "Blad1" }], {
