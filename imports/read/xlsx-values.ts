@@ -279,13 +279,17 @@ function sheetRowsOf(
   const rows: Array<Cell[] | undefined> = [];
   const scan = new XmlScanner(xml);
   if (!scan.find("sheetData") || scan.selfClosing) return rows;
+  const dataStart = scan.start;
   let rowNumber = 0;
   let column = -1;
   let inRow = false;
   for (;;) {
     if (!scan.next()) throw new NotPlainXml("unclosed <sheetData>");
     if (scan.closing) {
-      if (scan.is("sheetData")) return rows;
+      if (scan.is("sheetData")) {
+        // Links come after the sheet data; any before it count too, as in SheetJS.
+        return withHyperlinks(rows, xml.slice(0, dataStart) + xml.slice(scan.end));
+      }
       if (scan.is("row")) inRow = false;
       continue;
     }
@@ -322,6 +326,40 @@ function sheetRowsOf(
     rows[row] = line;
     line[column] = cell;
   }
+}
+
+const HYPERLINK = /<(?:\w+:)?hyperlink [^<>]*>/g;
+const RANGE = /^([A-Z]{1,3})([1-9]\d{0,6})(?::([A-Z]{1,3})([1-9]\d{0,6}))?$/;
+
+/**
+ * SheetJS gives every cell a hyperlink covers a place of its own, empty where the cell has
+ * no value (Excel keeps a link on a cell whose text was deleted), beyond sheetRows too. Such
+ * a row counts: a sheet of links only has data, a link far down makes the sheet too long.
+ */
+function withHyperlinks(
+  rows: Array<Cell[] | undefined>,
+  outsideData: string,
+): Array<Cell[] | undefined> {
+  for (const [tag] of outsideData.matchAll(HYPERLINK)) {
+    const scan = new XmlScanner(tag);
+    scan.next();
+    const ref = scan.attr("ref");
+    // SheetJS stops at the first link without a ref.
+    if (!ref) break;
+    const range = RANGE.exec(ref);
+    if (!range) throw new NotPlainXml(`hyperlink ${ref}`);
+    const [top, left] = cellAt(`${range[1]}${range[2]}`);
+    const [bottom, right] = range[3] ? cellAt(`${range[3]}${range[4]}`) : [top, left];
+    if ((bottom - top + 1) * (right - left + 1) > 100_000) throw new NotPlainXml("a wide link");
+    for (let r = top; r <= bottom; r++) {
+      for (let c = left; c <= right; c++) {
+        const line = rows[r] ?? [];
+        rows[r] = line;
+        line[c] ??= null;
+      }
+    }
+  }
+  return rows;
 }
 
 /** What SheetJS takes for a cell's reference (its parse_ws_xml_data's rregex). */

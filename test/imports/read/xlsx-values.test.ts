@@ -280,6 +280,39 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
     expect("rows" in sheet && sheet.rows[0]!.cells).toEqual([1]);
   });
 
+  it("hyperlinks: on cells with values, on emptied cells, and far below the data", () => {
+    const links = (refs: string[]) => (xml: string) =>
+      xml.replace(
+        "<pageMargins",
+        `<hyperlinks>${refs.map((ref, i) => `<hyperlink ref="${ref}" r:id="rId${i + 1}" display="x"/>`).join("")}</hyperlinks><pageMargins`,
+      );
+    const list = `${HEADER}<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>a@b.se</t></is></c></row>`;
+    // A link left on an emptied cell still makes a cell in SheetJS: the sheet has data.
+    const bytes = handWritten([
+      { name: "Tom", data: "" },
+      { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+    ]);
+    expectSameAsSheetJs(withPart(bytes, "xl/worksheets/sheet1.xml", links(["C3"])));
+    expectSameAsSheetJs(
+      withPart(
+        handWritten([{ name: "Blad1", data: list }]),
+        "xl/worksheets/sheet1.xml",
+        links(["B2", "B3:C4"]),
+      ),
+    );
+    const small = { ...DEFAULT_READ_LIMITS, maxRows: 20 };
+    expect(
+      expectSameAsSheetJs(
+        withPart(
+          handWritten([{ name: "Blad1", data: list }]),
+          "xl/worksheets/sheet1.xml",
+          links(["B500"]),
+        ),
+        small,
+      ),
+    ).toEqual({ error: expect.stringMatching(/fler än 20 rader/) });
+  });
+
   it("the 1904 date system", () => {
     const bytes = handWritten(
       [{ name: "Blad1", data: '<row r="1"><c r="A1"><v>100</v></c></row>' }],
