@@ -84,23 +84,49 @@ function readParts(parts: Map<string, Uint8Array>, sheetRows: number): WorkbookV
   for (const sheet of sheets) {
     const rel = rels.get(sheet.id);
     if (!rel) return null;
-    if (rel.type.endsWith("/chartsheet")) {
+    if (rel.type === CHARTSHEET) {
       out.push({ name: sheet.name, rows: [] });
       continue;
     }
-    if (!rel.type.endsWith("/worksheet")) return null;
+    // SheetJS reads a relationship without a type as a worksheet, and fails on other types.
+    if (rel.type !== "" && !WORKSHEETS.has(rel.type)) return null;
     // Where SheetJS looks for the sheet's part, in its order.
     const path = [`xl/${rel.target.replace(/\/?xl\//, "")}`, rel.target, relsDir + rel.target].find(
       (p) => parts.has(p.toLowerCase()),
     );
     const xml = path ? text(path) : null;
-    if (xml === null) return null;
+    if (xml === null || hasComments(parts, path!)) return null;
     out.push({ name: sheet.name, rows: sheetRowsOf(xml, strings, sheetRows) });
   }
   // SheetJS keeps sheets by name: of two with one name, both show the one read last.
   const byName = new Map(out.map((sheet) => [sheet.name, sheet.rows]));
   for (const sheet of out) sheet.rows = byName.get(sheet.name) ?? sheet.rows;
   return { sheets: out, date1904 };
+}
+
+const OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const CHARTSHEET = `${OFFICE_RELS}/chartsheet`;
+const WORKSHEETS = new Set([
+  `${OFFICE_RELS}/worksheet`,
+  "http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet",
+]);
+const COMMENTS = new Set([
+  `${OFFICE_RELS}/comments`,
+  "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment",
+]);
+
+/**
+ * Whether the sheet has notes or threaded comments. SheetJS gives a commented cell a place
+ * of its own even where it has no value (a sheet of notes only then has data, a note far
+ * down lengthens the sheet), with rules of its own for which notes count; such a sheet is
+ * SheetJS's to read.
+ */
+function hasComments(parts: Map<string, Uint8Array>, sheetPath: string): boolean {
+  const relsPath = sheetPath.replace(/^(.*)(\/)([^/]*)$/, "$1/_rels/$3.rels").toLowerCase();
+  const bytes = parts.get(relsPath);
+  if (!bytes) return false;
+  for (const rel of relationships(decode(bytes)).values()) if (COMMENTS.has(rel.type)) return true;
+  return false;
 }
 
 const decoder = new TextDecoder();

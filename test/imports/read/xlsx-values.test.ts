@@ -483,6 +483,30 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
       ),
     ],
     [
+      "a sheet of an unknown relationship type",
+      withPart(cell('<c r="A1"><v>1</v></c>'), "xl/_rels/workbook.xml.rels", (xml) =>
+        xml.replace(`${REL}/worksheet`, "http://example.com/relationships/worksheet"),
+      ),
+    ],
+    // SheetJS gives a note on an empty cell a place: here a sheet of notes only has data.
+    [
+      "a sheet with notes",
+      withPart(
+        withPart(
+          handWritten([
+            { name: "Anteckningar", data: "" },
+            { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+          ]),
+          "xl/worksheets/_rels/sheet1.xml.rels",
+          () =>
+            `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/comments" Target="../comments1.xml"/></Relationships>`,
+        ),
+        "xl/comments1.xml",
+        () =>
+          `<comments xmlns="${MAIN}"><authors><author>A</author></authors><commentList><comment ref="B2" authorId="0"><text><t>Fyll i</t></text></comment></commentList></comments>`,
+      ),
+    ],
+    [
       "a sheet that is not UTF-8",
       handWritten([{ name: "Blad1" }], {
         rawSheet: `<?xml version="1.0" encoding="ISO-8859-1"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
