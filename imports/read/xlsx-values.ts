@@ -11,7 +11,8 @@
  * and SheetJS reads it.
  *
  * One deliberate difference: a formula's text result (t="str") is unescaped once, as written.
- * SheetJS unescapes it twice, so a result "&lt;" shows as "<" there.
+ * SheetJS unescapes it twice, so a result "&lt;" shows as "<" there, and between the two
+ * passes decodes it as UTF-8 once more, so a reference such as "&#229;" (å) shows as U+FFFD.
  */
 import type { Cell } from "./types";
 import { NotPlainXml, unescapeXml, XmlScanner } from "./xml-scan";

@@ -390,11 +390,19 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
 
 it("a formula's text result is unescaped once, as Excel shows it (SheetJS unescapes twice)", () => {
   const bytes = handWritten([
-    { name: "Blad1", data: '<row r="1"><c r="A1" t="str"><f>"x"</f><v>a &amp;lt; b</v></c></row>' },
+    {
+      name: "Blad1",
+      data: '<row r="1"><c r="A1" t="str"><f>"x"</f><v>a &amp;lt; b</v></c><c r="B1" t="str"><f>"å"</f><v>&#229;</v></c></row>',
+    },
   ]);
-  expect(readWorkbook(bytes, DEFAULT_READ_LIMITS, "xlsx").rows[0]!.cells).toEqual(["a &lt; b"]);
+  expect(readWorkbook(bytes, DEFAULT_READ_LIMITS, "xlsx").rows[0]!.cells).toEqual([
+    "a &lt; b",
+    "å",
+  ]);
+  // SheetJS also reads the reference's character as a UTF-8 byte between its two passes.
   expect(readWorkbook(bytes, DEFAULT_READ_LIMITS, "xlsx", "sheetjs").rows[0]!.cells).toEqual([
     "a < b",
+    "\uFFFD",
   ]);
 });
 
