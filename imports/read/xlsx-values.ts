@@ -367,6 +367,8 @@ function withHyperlinks(
   rows: Array<Cell[] | undefined>,
   outsideData: string,
 ): Array<Cell[] | undefined> {
+  // Links over more cells than a list has are SheetJS's to lay out (at its own pace).
+  let budget = 100_000;
   for (const [tag] of outsideData.matchAll(HYPERLINK)) {
     const scan = new XmlScanner(tag);
     scan.next();
@@ -377,7 +379,8 @@ function withHyperlinks(
     if (!range) throw new NotPlainXml(`hyperlink ${ref}`);
     const [top, left] = cellAt(`${range[1]}${range[2]}`);
     const [bottom, right] = range[3] ? cellAt(`${range[3]}${range[4]}`) : [top, left];
-    if ((bottom - top + 1) * (right - left + 1) > 100_000) throw new NotPlainXml("a wide link");
+    budget -= Math.max(0, bottom - top + 1) * Math.max(0, right - left + 1);
+    if (budget < 0) throw new NotPlainXml("links over too many cells");
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
         const line = rows[r] ?? [];

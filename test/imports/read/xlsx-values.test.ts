@@ -491,6 +491,15 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
       ),
     ],
     [
+      "hyperlinks over more cells than a list has",
+      withPart(cell('<c r="A1"><v>1</v></c>'), "xl/worksheets/sheet1.xml", (xml) =>
+        xml.replace(
+          "<pageMargins",
+          '<hyperlinks><hyperlink ref="A1:Z5000" display="x"/></hyperlinks><pageMargins',
+        ),
+      ),
+    ],
+    [
       "a sheet of an unknown relationship type",
       withPart(cell('<c r="A1"><v>1</v></c>'), "xl/_rels/workbook.xml.rels", (xml) =>
         xml.replace(`${REL}/worksheet`, "http://example.com/relationships/worksheet"),
