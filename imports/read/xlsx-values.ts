@@ -187,6 +187,9 @@ function relationships(xml: string): Map<string, { type: string; target: string 
   const rels = new Map<string, { type: string; target: string }>();
   const scan = new XmlScanner(xml);
   while (scan.find("Relationship")) {
+    // SheetJS takes only an unprefixed <Relationship>, and reads sheets by their default
+    // names where it finds none.
+    if (scan.prefixed()) throw new NotPlainXml("a prefixed <Relationship>");
     rels.set(scan.attr("Id") ?? "", {
       type: scan.attr("Type") ?? "",
       target: unescapeXml(scan.attr("Target") ?? ""),

@@ -143,6 +143,11 @@ export class XmlScanner {
     return this.xml.slice(this.end, next);
   }
 
+  /** Whether the current tag's name has a namespace prefix. */
+  prefixed(): boolean {
+    return this.nameStart !== this.start + (this.closing ? 2 : 1);
+  }
+
   /** The character code right after the current tag's name (a space, `/`, `>` or a line end). */
   afterName(): number {
     return this.xml.charCodeAt(this.nameEnd);

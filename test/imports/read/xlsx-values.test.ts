@@ -499,6 +499,22 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
         ),
       ),
     ],
+    // SheetJS skips a prefixed <Relationship> and reads xl/worksheets/sheet1.xml instead.
+    [
+      "relationships with a namespace prefix",
+      withPart(
+        withPart(cell('<c r="A1"><v>1</v></c>'), "xl/_rels/workbook.xml.rels", (xml) =>
+          xml
+            .replace("<Relationships xmlns=", "<pr:Relationships xmlns:pr=")
+            .replace("</Relationships>", "</pr:Relationships>")
+            .replaceAll("<Relationship ", "<pr:Relationship ")
+            .replace("worksheets/sheet1.xml", "worksheets/lista.xml"),
+        ),
+        "xl/worksheets/lista.xml",
+        () =>
+          `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>2</v></c></row></sheetData></worksheet>`,
+      ),
+    ],
     [
       "a sheet of an unknown relationship type",
       withPart(cell('<c r="A1"><v>1</v></c>'), "xl/_rels/workbook.xml.rels", (xml) =>
