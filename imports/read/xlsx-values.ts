@@ -332,6 +332,14 @@ function sheetRowsOf(
       rowNumber = r === undefined ? rowNumber + 1 : positive(r);
       column = -1;
       inRow = true;
+      // Text before a row's first cell is a cell of its own to SheetJS (shifting the cells
+      // without r= after it).
+      const next = xml.indexOf("<", scan.end);
+      for (let i = scan.end; i < next; i++) {
+        const c = xml.charCodeAt(i);
+        if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)
+          throw new NotPlainXml("text in a row");
+      }
       continue;
     }
     if (!scan.is("c") || !inRow) throw new NotPlainXml(`<${scan.name()}> in sheetData`);
@@ -454,9 +462,10 @@ function text(s: string | undefined): Cell {
   return s === undefined || s.trim() === "" ? null : s;
 }
 
+/** A row number as SheetJS reads it (parseInt: "1e1" is 1), from 1 up. */
 function positive(digits: string): number {
-  const n = Number(digits);
-  if (!Number.isInteger(n) || n < 1) throw new NotPlainXml(`row ${digits}`);
+  const n = Number.parseInt(digits, 10);
+  if (!(n >= 1)) throw new NotPlainXml(`row ${digits}`);
   return n;
 }
 

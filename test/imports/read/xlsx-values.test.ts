@@ -156,6 +156,11 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
       `<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Namn</x:t></x:is></x:c><x:c r="B1"><x:v>42</x:v></x:c></x:row>`,
     ],
     [
+      "row numbers as parseInt reads them",
+      {},
+      `<row r="1e1"><c><v>1</v></c></row><row r=" 3"><c><v>2</v></c></row><row r="04.0"><c><v>3</v></c></row>`,
+    ],
+    [
       "rows and cells without r",
       {},
       `<row><c t="inlineStr"><is><t>a</t></is></c><c/><c><v>3</v></c></row><row/><row><c><v>1.5E-3</v></c><c r="D3"><v>-7</v></c><c><v>8</v></c></row>`,
@@ -450,6 +455,14 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
     [
       "'>' in a row's attribute",
       handWritten([{ name: "Blad1", data: '<row r="1" x="a>b"><c><v>1</v></c></row>' }]),
+    ],
+    [
+      "text before a row's first cell",
+      handWritten([{ name: "Blad1", data: '<row r="1">x<c><v>1</v></c></row>' }]),
+    ],
+    [
+      "a row number that is not a number to parseInt",
+      handWritten([{ name: "Blad1", data: '<row r="0x5"><c><v>1</v></c></row>' }]),
     ],
     [
       "a data table cell without r=",
