@@ -1,7 +1,12 @@
 /**
  * A tag-by-tag walk over the XML that spreadsheet programs write (xlsx-values.ts): elements,
- * attributes and text, with namespace prefixes dropped. No DTDs, no CDATA: where either
- * appears the walk throws NotPlainXml and the caller hands the file to SheetJS instead.
+ * attributes and text, with namespace prefixes dropped. No DTDs, no CDATA, no comments and no
+ * processing instructions but the XML declaration: where one appears the walk throws
+ * NotPlainXml and the caller hands the file to SheetJS instead. SheetJS finds tags with
+ * regular expressions that see into comments (a commented-out <sheet> or <v> counts there,
+ * and a comment before a <row> or <c> shifts its place), so no walk could give its cells.
+ * For the same reason a closing tag with space before its `>`, a tab after a tag's name and
+ * markup inside text step aside too.
  * Positions are kept instead of substrings, so the ≈40 000 tags of a 1 000-row sheet cost
  * no allocation beyond the values read.
  */
@@ -19,6 +24,7 @@ const APOS = 0x27;
 const EQUALS = 0x3d;
 const BANG = 0x21;
 const QUESTION = 0x3f;
+const TAB = 0x09;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
@@ -28,6 +34,8 @@ export class XmlScanner {
   end = 0;
   closing = false;
   selfClosing = false;
+  /** Whether an attribute value holds a `>` (where SheetJS's tag search may stop). */
+  gtInValue = false;
   /** The tag name without its prefix, as [nameStart, nameEnd). */
   private nameStart = 0;
   private nameEnd = 0;
@@ -45,13 +53,15 @@ export class XmlScanner {
     for (;;) {
       if (lt < 0) return false;
       const c = xml.charCodeAt(lt + 1);
-      if (c === QUESTION) {
-        lt = this.after(xml.indexOf("?>", lt + 2), 2);
-      } else if (c === BANG) {
-        if (!xml.startsWith("<!--", lt)) throw new NotPlainXml("CDATA or DTD");
-        lt = this.after(xml.indexOf("-->", lt + 4), 3);
-      } else break;
+      if (c !== QUESTION) break;
+      if (!xml.startsWith("<?xml", lt) || !isSpace(xml.charCodeAt(lt + 5))) {
+        throw new NotPlainXml("processing instruction");
+      }
+      const close = xml.indexOf("?>", lt + 2);
+      if (close < 0) throw new NotPlainXml("unfinished declaration");
+      lt = xml.indexOf("<", close + 2);
     }
+    if (xml.charCodeAt(lt + 1) === BANG) throw new NotPlainXml("comment, CDATA or DTD");
     this.start = lt;
     this.closing = xml.charCodeAt(lt + 1) === SLASH;
     let i = lt + (this.closing ? 2 : 1);
@@ -62,11 +72,16 @@ export class XmlScanner {
       else if (c === GT || c === SLASH || isSpace(c)) break;
     }
     this.nameEnd = i;
+    // SheetJS takes a tag's name up to a space or line end, and a closing tag as `</name>`.
+    if (xml.charCodeAt(i) === TAB) throw new NotPlainXml("tab after a tag name");
+    if (this.closing && xml.charCodeAt(i) !== GT) throw new NotPlainXml("space in a closing tag");
+    this.gtInValue = false;
     let quote = 0;
     for (; i < xml.length; i++) {
       const c = xml.charCodeAt(i);
       if (quote) {
         if (c === quote) quote = 0;
+        else if (c === GT) this.gtInValue = true;
       } else if (c === QUOTE || c === APOS) quote = c;
       else if (c === GT) break;
     }
@@ -76,12 +91,6 @@ export class XmlScanner {
     this.end = i + 1;
     this.pos = this.end;
     return true;
-  }
-
-  /** The `<` after a comment or processing instruction that ends at `close`. */
-  private after(close: number, length: number): number {
-    if (close < 0) throw new NotPlainXml("unfinished comment");
-    return this.xml.indexOf("<", close + length);
   }
 
   /** Whether the current tag's name (prefix dropped) is `name`. */
@@ -123,12 +132,25 @@ export class XmlScanner {
     return undefined;
   }
 
-  /** The raw text from the end of the current tag to the next tag (entities left in). */
+  /**
+   * The raw text from the end of the current tag to the next tag (entities left in), which
+   * must be a closing tag: SheetJS reads up to the closing tag, markup and all.
+   */
   text(): string {
     const next = this.xml.indexOf("<", this.end);
     if (next < 0) throw new NotPlainXml("text runs to the end");
-    if (this.xml.startsWith("<![CDATA[", next)) throw new NotPlainXml("CDATA");
+    if (this.xml.charCodeAt(next + 1) !== SLASH) throw new NotPlainXml("markup inside text");
     return this.xml.slice(this.end, next);
+  }
+
+  /** Whether the current tag's name has a namespace prefix. */
+  prefixed(): boolean {
+    return this.nameStart !== this.start + (this.closing ? 2 : 1);
+  }
+
+  /** The character code right after the current tag's name (a space, `/`, `>` or a line end). */
+  afterName(): number {
+    return this.xml.charCodeAt(this.nameEnd);
   }
 
   /** Skips the rest of the element whose opening tag is current (nothing if self-closing). */
@@ -150,17 +172,28 @@ export class XmlScanner {
   }
 }
 
-const NAMED: Record<string, string> = { quot: '"', apos: "'", gt: ">", lt: "<", amp: "&" };
-const ENTITY = /&(quot|apos|gt|lt|amp|#[0-9]+|#x[0-9a-fA-F]+);/g;
+/**
+ * Entities and escapes are resolved exactly as SheetJS's unescapexml resolves them, quirks
+ * included, so that both readers give the same text: names match case-blind (an unknown
+ * spelling such as &AMP; becomes U+0000), a reference is cut to 16 bits by fromCharCode
+ * (&#128512; is U+F600, not an emoji), and "&#X41;" is read as decimal 41.
+ */
+const NAMED: Record<string, string> = {
+  "&quot;": '"',
+  "&apos;": "'",
+  "&gt;": ">",
+  "&lt;": "<",
+  "&amp;": "&",
+};
+const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi;
 /** OOXML's own escape for characters XML cannot hold (ECMA-376 22.4.2.4), e.g. _x000D_. */
-const OOXML_ESCAPE = /_x([0-9a-fA-F]{4})_/g;
+const OOXML_ESCAPE = /_x([\da-fA-F]{4})_/gi;
 
-function entity(whole: string, body: string): string {
-  const named = NAMED[body];
+function entity(whole: string, digits: string | undefined): string {
+  const named = NAMED[whole];
   if (named !== undefined) return named;
-  const code =
-    body[1] === "x" ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  // parseInt(undefined) is NaN, and fromCharCode(NaN) is U+0000, as in SheetJS.
+  return String.fromCharCode(Number.parseInt(digits as string, whole.includes("x") ? 16 : 10));
 }
 
 /**
@@ -170,7 +203,7 @@ function entity(whole: string, body: string): string {
 export function unescapeXml(raw: string, lines = false): string {
   let text = raw;
   if (text.includes("&")) text = text.replace(ENTITY, entity);
-  if (text.includes("_x")) {
+  if (text.includes("_x") || text.includes("_X")) {
     text = text.replace(OOXML_ESCAPE, (_, hex: string) =>
       String.fromCharCode(Number.parseInt(hex, 16)),
     );

@@ -107,6 +107,13 @@ function handWritten(
   return zipSync(files);
 }
 
+/** `bytes` with one part replaced (or added), and `edit` applied to it. */
+function withPart(bytes: Uint8Array, name: string, edit: (xml: string) => string): Uint8Array {
+  const files = unzipSync(bytes);
+  files[name] = strToU8(edit(files[name] ? new TextDecoder().decode(files[name]) : ""));
+  return zipSync(files);
+}
+
 const HEADER =
   '<row r="1"><c r="A1" t="inlineStr"><is><t>Anställningsnummer</t></is></c><c r="B1" t="inlineStr"><is><t>E-post</t></is></c></row>';
 
@@ -149,6 +156,11 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
       `<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Namn</x:t></x:is></x:c><x:c r="B1"><x:v>42</x:v></x:c></x:row>`,
     ],
     [
+      "row numbers as parseInt reads them",
+      {},
+      `<row r="1e1"><c><v>1</v></c></row><row r=" 3"><c><v>2</v></c></row><row r="04.0"><c><v>3</v></c></row>`,
+    ],
+    [
       "rows and cells without r",
       {},
       `<row><c t="inlineStr"><is><t>a</t></is></c><c/><c><v>3</v></c></row><row/><row><c><v>1.5E-3</v></c><c r="D3"><v>-7</v></c><c><v>8</v></c></row>`,
@@ -189,9 +201,9 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
       `<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>Ann</t></r><r><t xml:space="preserve">a B</t></r></is></c></row>`,
     ],
     [
-      "comments, processing instructions and '>' inside attribute values",
+      "attributes in either quotes, prefixed or not",
       {},
-      `<!-- a comment with <c> in it --><row r="1" spans="1:2" x14ac:dyDescent='0.25' note="a>b"><?pi data?><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>`,
+      `<row r="1" spans="1:2" x14ac:dyDescent='0.25'><c r='A1' t="inlineStr" xr:uid="{A}"><is><t>a</t></is></c></row>`,
     ],
     [
       "an extLst inside a cell",
@@ -200,6 +212,21 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
     ],
   ])("%s", (_, opts, data) => {
     expectSameAsSheetJs(handWritten([{ name: "Blad1", data }], opts));
+  });
+
+  it("references past U+FFFF, odd entity spellings and _X escapes, as SheetJS unescapes them", () => {
+    // SheetJS cuts &#128512; to 16 bits (U+F600) and reads &AMP; as U+0000: the same cells.
+    const text = "Glad &#128512; &#x1F600; &AMP; &#X41; _X0041_ &#0;";
+    const bytes = handWritten(
+      [
+        {
+          name: "Blad &#128512;",
+          data: `<row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1"><v>&#49;</v></c><c r="D1" t="b"><v>&#49;</v></c></row>`,
+        },
+      ],
+      { strings: [`<si><r><t>${text}</t></r></si>`] },
+    );
+    expectSameAsSheetJs(bytes);
   });
 
   it("shared strings: plain, rich runs, phonetic guides, empty items and escapes", () => {
@@ -212,6 +239,8 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
       "<si><t>Ek &amp; Berg_x000D_\r\nrad två</t></si>",
       "<si><t>first</t><t>second</t></si>",
       "<si><r><t>a</t></r><t>b</t></si>",
+      "<si><t></t><t>only the first t counts</t></si>",
+      "<si><t/></si>",
     ];
     const data = `<row r="1">${strings.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join("")}</row>`;
     expectSameAsSheetJs(handWritten([{ name: "Blad1", data }], { strings }));
@@ -236,6 +265,57 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
     ]);
     const sheet = expectSameAsSheetJs(bytes);
     expect("format" in sheet && sheet.format).toBe("Excel (.xlsx), blad 'Personal'");
+  });
+
+  it('a cell with an empty t="" and no value is no cell, so its sheet has no data', () => {
+    const bytes = handWritten([
+      { name: "Tom", data: '<row r="1"><c r="A1" t=""/><c r="B1" t=""><v></v></c></row>' },
+      { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+    ]);
+    const sheet = expectSameAsSheetJs(bytes);
+    expect("format" in sheet && sheet.format).toBe("Excel (.xlsx), blad 'Lista'");
+  });
+
+  it("two sheets of one name both show the one read last, as SheetJS keeps sheets by name", () => {
+    const bytes = handWritten([
+      { name: "Lista", data: HEADER },
+      { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+    ]);
+    const sheet = expectSameAsSheetJs(bytes);
+    expect("rows" in sheet && sheet.rows[0]!.cells).toEqual([1]);
+  });
+
+  it("hyperlinks: on cells with values, on emptied cells, and far below the data", () => {
+    const links = (refs: string[]) => (xml: string) =>
+      xml.replace(
+        "<pageMargins",
+        `<hyperlinks>${refs.map((ref, i) => `<hyperlink ref="${ref}" r:id="rId${i + 1}" display="x"/>`).join("")}</hyperlinks><pageMargins`,
+      );
+    const list = `${HEADER}<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>a@b.se</t></is></c></row>`;
+    // A link left on an emptied cell still makes a cell in SheetJS: the sheet has data.
+    const bytes = handWritten([
+      { name: "Tom", data: "" },
+      { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+    ]);
+    expectSameAsSheetJs(withPart(bytes, "xl/worksheets/sheet1.xml", links(["C3"])));
+    expectSameAsSheetJs(
+      withPart(
+        handWritten([{ name: "Blad1", data: list }]),
+        "xl/worksheets/sheet1.xml",
+        links(["B2", "B3:C4"]),
+      ),
+    );
+    const small = { ...DEFAULT_READ_LIMITS, maxRows: 20 };
+    expect(
+      expectSameAsSheetJs(
+        withPart(
+          handWritten([{ name: "Blad1", data: list }]),
+          "xl/worksheets/sheet1.xml",
+          links(["B500"]),
+        ),
+        small,
+      ),
+    ).toEqual({ error: expect.stringMatching(/fler än 20 rader/) });
   });
 
   it("the 1904 date system", () => {
@@ -315,11 +395,19 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
 
 it("a formula's text result is unescaped once, as Excel shows it (SheetJS unescapes twice)", () => {
   const bytes = handWritten([
-    { name: "Blad1", data: '<row r="1"><c r="A1" t="str"><f>"x"</f><v>a &amp;lt; b</v></c></row>' },
+    {
+      name: "Blad1",
+      data: '<row r="1"><c r="A1" t="str"><f>"x"</f><v>a &amp;lt; b</v></c><c r="B1" t="str"><f>"å"</f><v>&#229;</v></c></row>',
+    },
   ]);
-  expect(readWorkbook(bytes, DEFAULT_READ_LIMITS, "xlsx").rows[0]!.cells).toEqual(["a &lt; b"]);
+  expect(readWorkbook(bytes, DEFAULT_READ_LIMITS, "xlsx").rows[0]!.cells).toEqual([
+    "a &lt; b",
+    "å",
+  ]);
+  // SheetJS also reads the reference's character as a UTF-8 byte between its two passes.
   expect(readWorkbook(bytes, DEFAULT_READ_LIMITS, "xlsx", "sheetjs").rows[0]!.cells).toEqual([
     "a < b",
+    "\uFFFD",
   ]);
 });
 
@@ -328,6 +416,26 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
   it.each([
     ['an ISO date cell (t="d")', cell('<c r="A1" t="d"><v>2026-11-30T00:00:00Z</v></c>')],
     ["CDATA", cell('<c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c>')],
+    // SheetJS splits the table at </si> after dropping each bare <si>: these run into the
+    // next item there (an <si/> took the next item's place, a second <t> filled an empty first).
+    ...[
+      ["an <si/>", "<si/>"],
+      ["an <si> with attributes", '<si x="1"><t>a</t></si>'],
+      ["an <sstItem>", "<sstItem><t>a</t></sstItem>"],
+      ["a plain <t/> and more", "<si><t/><t>a</t></si>"],
+      ["a self-closing phonetic guide", '<si><r><t>a</t></r><rPh sb="0" eb="1"/></si>'],
+    ].map(([what, item]): [string, Uint8Array] => [
+      `shared strings with ${what}`,
+      handWritten(
+        [
+          {
+            name: "Blad1",
+            data: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>',
+          },
+        ],
+        { strings: [item!, "<si><t>b</t></si>"] },
+      ),
+    ]),
     [
       "a shared string index past the table",
       handWritten([{ name: "Blad1", data: '<row r="1"><c r="A1" t="s"><v>3</v></c></row>' }], {
@@ -335,7 +443,115 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
       }),
     ],
     ["an element it does not know in sheetData", cell('<c r="A1"><v>1</v></c><mystery/>')],
+    // SheetJS's regular expressions see into comments: it drops a bare <c> after one, keeps
+    // a comment inside <t> as text and counts a commented-out <v>.
+    [
+      "a comment or processing instruction before a bare cell",
+      cell("<?pi data?><c><v>1</v></c><!-- x --><c><v>2</v></c>"),
+    ],
+    // SheetJS splits a row at "<c" followed by a space, "/" or ">", ends a tag at its first
+    // ">", and places a cell without r= at the first r="…" inside it.
+    ["a line end after <c", cell('<c r="A1"><v>1</v></c><c\r\n  r="B1"><v>2</v></c>')],
+    [
+      "'>' in a row's attribute",
+      handWritten([{ name: "Blad1", data: '<row r="1" x="a>b"><c><v>1</v></c></row>' }]),
+    ],
+    [
+      "text before a row's first cell",
+      handWritten([{ name: "Blad1", data: '<row r="1">x<c><v>1</v></c></row>' }]),
+    ],
+    [
+      "a row number that is not a number to parseInt",
+      handWritten([{ name: "Blad1", data: '<row r="0x5"><c><v>1</v></c></row>' }]),
+    ],
+    [
+      "a data table cell without r=",
+      cell('<c><f t="dataTable" ref="A1:A2" dt2D="0" dtr="1" r1="B1"/><v>5</v></c>'),
+    ],
+    [
+      'text with r="…" in a cell without r=',
+      cell('<c t="inlineStr"><is><t>color="red"</t></is></c>'),
+    ],
+    [
+      "a cell outside a row",
+      handWritten([
+        { name: "Blad1", data: '<row r="1"><c r="A1"><v>1</v></c></row><c r="A2"><v>2</v></c>' },
+      ]),
+    ],
+    ["a comment inside text", cell('<c r="A1" t="inlineStr"><is><t>a<!-- b -->c</t></is></c>')],
+    ["a commented-out value", cell('<c r="A1"><!-- <v>9</v> --><v>1</v></c>')],
     ["a lower-case cell reference", cell('<c r="a1"><v>1</v></c>')],
+    // SheetJS refuses these files; stepping aside gives its refusal.
+    [
+      "a workbook outside the spreadsheet namespace",
+      withPart(cell('<c r="A1"><v>1</v></c>'), "xl/workbook.xml", (xml) =>
+        xml.replace(`xmlns="${MAIN}"`, ""),
+      ),
+    ],
+    [
+      "a styles part listed but missing",
+      withPart(cell('<c r="A1"><v>1</v></c>'), "[Content_Types].xml", (xml) =>
+        xml.replace(
+          "</Types>",
+          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+        ),
+      ),
+    ],
+    [
+      "a sheet without a name",
+      withPart(cell('<c r="A1"><v>1</v></c>'), "xl/workbook.xml", (xml) =>
+        xml.replace('name="Blad1" ', ""),
+      ),
+    ],
+    [
+      "hyperlinks over more cells than a list has",
+      withPart(cell('<c r="A1"><v>1</v></c>'), "xl/worksheets/sheet1.xml", (xml) =>
+        xml.replace(
+          "<pageMargins",
+          '<hyperlinks><hyperlink ref="A1:Z5000" display="x"/></hyperlinks><pageMargins',
+        ),
+      ),
+    ],
+    // SheetJS skips a prefixed <Relationship> and reads xl/worksheets/sheet1.xml instead.
+    [
+      "relationships with a namespace prefix",
+      withPart(
+        withPart(cell('<c r="A1"><v>1</v></c>'), "xl/_rels/workbook.xml.rels", (xml) =>
+          xml
+            .replace("<Relationships xmlns=", "<pr:Relationships xmlns:pr=")
+            .replace("</Relationships>", "</pr:Relationships>")
+            .replaceAll("<Relationship ", "<pr:Relationship ")
+            .replace("worksheets/sheet1.xml", "worksheets/lista.xml"),
+        ),
+        "xl/worksheets/lista.xml",
+        () =>
+          `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>2</v></c></row></sheetData></worksheet>`,
+      ),
+    ],
+    [
+      "a sheet of an unknown relationship type",
+      withPart(cell('<c r="A1"><v>1</v></c>'), "xl/_rels/workbook.xml.rels", (xml) =>
+        xml.replace(`${REL}/worksheet`, "http://example.com/relationships/worksheet"),
+      ),
+    ],
+    // SheetJS gives a note on an empty cell a place: here a sheet of notes only has data.
+    [
+      "a sheet with notes",
+      withPart(
+        withPart(
+          handWritten([
+            { name: "Anteckningar", data: "" },
+            { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+          ]),
+          "xl/worksheets/_rels/sheet1.xml.rels",
+          () =>
+            `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/comments" Target="../comments1.xml"/></Relationships>`,
+        ),
+        "xl/comments1.xml",
+        () =>
+          `<comments xmlns="${MAIN}"><authors><author>A</author></authors><commentList><comment ref="B2" authorId="0"><text><t>Fyll i</t></text></comment></commentList></comments>`,
+      ),
+    ],
     [
       "a sheet that is not UTF-8",
       handWritten([{ name: "Blad1" }], {
