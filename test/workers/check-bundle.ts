@@ -14,8 +14,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
-/** Measured 322 KiB gzip (minified, zod as a namespace import); headroom for new pages. */
-export const GZIP_BUDGET_BYTES = 360 * 1024;
+/**
+ * Measured 322 KiB gzip (minified, zod as a namespace import) when set at 360 KiB; 359.6 KiB
+ * with the .xlsx value reader (issue 10), so raised to 380 KiB: still under issue 15's aim of
+ * 400 KiB, and a regression the size of zod's locales (+67 KiB) still fails.
+ */
+export const GZIP_BUDGET_BYTES = 380 * 1024;
 export const ROOTS = ["src/worker.ts", "src/app.ts"];
 
 export interface Metafile {

@@ -73,7 +73,7 @@ describe("Workers limits, measured in workerd", () => {
     ["xlsx", staffXlsx],
     ["csv", staffCsv],
   ] as const)(
-    "parses a small %s upload (1000 rows) with SheetJS within budget",
+    "parses a small %s upload (1000 rows) within budget",
     async (kind, make) => {
       const bytes = make(1000);
       const res = await probe.fetch("/parse", { method: "POST", body: bytes });

@@ -1,7 +1,8 @@
-// Child process (plain Node, same V8 as workerd): parses one staff file with SheetJS the way
-// the Worker would and prints the memory it cost: live = heap + external + array buffers right
-// after parsing (garbage included), retained = the same after a full GC. Run with --expose-gc and, to prove a size
-// fits, --max-old-space-size: an out-of-memory exit means it does not fit.
+// Child process (plain Node, same V8 as workerd): parses one staff file with SheetJS, as the
+// Worker does where the .xlsx value reader steps aside (the most memory a file under the caps
+// can cost), and prints the memory it cost: live = heap + external + array buffers right after
+// parsing (garbage included), retained = the same after a full GC. Run with --expose-gc and, to
+// prove a size fits, --max-old-space-size: an out-of-memory exit means it does not fit.
 // Usage: node --expose-gc parse-memory.mjs FILE
 import { readFileSync } from "node:fs";
 import * as XLSX from "xlsx";
