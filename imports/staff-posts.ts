@@ -19,6 +19,9 @@ export interface PostMatch {
   added: PostRow[];
 }
 
+/** The empty lists of the one-post answer, shared (frozen: nobody adds to a match). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 const inUnit = (e: OpenEmployment, post: PostRow) => "id" in post.unit && post.unit.id === e.unitId;
 
 /**
@@ -35,8 +38,8 @@ export function matchPosts(open: readonly OpenEmployment[], posts: readonly Post
       inUnit(pair.open, pair.post) &&
       (pair.post.row.title === null || pair.open.title === pair.post.row.title);
     return kept
-      ? { kept: [pair], moved: [], ended: [], added: [] }
-      : { kept: [], moved: [pair], ended: [], added: [] };
+      ? { kept: [pair], moved: NONE, ended: NONE, added: NONE }
+      : { kept: NONE, moved: [pair], ended: NONE, added: NONE };
   }
   const result: PostMatch = { kept: [], moved: [], ended: [], added: [] };
   const freeOpen = [...open];

@@ -9,7 +9,12 @@ export function unitResolver(
   plan: StaffPlan,
   namesByCode: Map<number, Set<string>>,
 ) {
-  const byCode = new Map(units.filter((u) => u.code).map((u) => [u.code!, u]));
+  // One ref per known unit, shared by every row in it (a city file has 48 000 rows).
+  const byCode = new Map(
+    units
+      .filter((u) => u.code)
+      .map((u) => [u.code!, { ref: { id: u.id } as UnitRef & { id: number } }]),
+  );
   const byName = new Map<string, UnitRef>();
   const nameKey = (parent: UnitRef | null, name: string) =>
     `${parent ? ("id" in parent ? `u${parent.id}` : `n${parent.newIndex}`) : "root"}|${normaliseTitle(name)}`;
@@ -22,9 +27,12 @@ export function unitResolver(
       const known = byCode.get(code);
       if (known) {
         // A code-only column gives the code as the name: that is no new name for the unit.
-        if (name && name !== code)
-          namesByCode.set(known.id, (namesByCode.get(known.id) ?? new Set()).add(name));
-        return { id: known.id };
+        if (name && name !== code) {
+          const names = namesByCode.get(known.ref.id);
+          if (names) names.add(name);
+          else namesByCode.set(known.ref.id, new Set([name]));
+        }
+        return known.ref;
       }
       const planned = newCodes.get(code);
       if (planned) return planned;
