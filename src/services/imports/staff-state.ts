@@ -23,8 +23,10 @@ export async function loadStaffState(db: DbOrTx): Promise<StaffState> {
     ),
     jsonRows<[number, number, number, string | null, string, number | null]>(
       db,
+      // Sorted below, not here: ORDER BY through the person index visits the rows in index
+      // order, which took twice as long as reading them as stored (66 vs 38 ms for 48 000).
       sql`SELECT json_group_array(json_array(id, person_id, unit_id, title, valid_from, extent)) AS j
-          FROM (SELECT * FROM employments WHERE valid_to IS NULL ORDER BY person_id, valid_from)`,
+          FROM employments WHERE valid_to IS NULL`,
     ),
     jsonRows<[number, string | null, string, number | null]>(
       db,
@@ -45,15 +47,27 @@ export async function loadStaffState(db: DbOrTx): Promise<StaffState> {
       email,
       updatedAt,
     })),
-    open: open.map(([id, personId, unitId, title, validFrom, extent]) => ({
-      id,
-      personId,
-      unitId,
-      title,
-      validFrom,
-      extent,
-    })),
+    open: open
+      .map(([id, personId, unitId, title, validFrom, extent]) => ({
+        id,
+        personId,
+        unitId,
+        title,
+        validFrom,
+        extent,
+      }))
+      .sort(byPersonThenStart),
     units: units.map(([id, code, name, parentId]) => ({ id, code, name, parentId })),
     lastEnd: new Map(ends),
   };
+}
+
+/** A person's open employments together, oldest first (ties by id, as the index keeps them). */
+function byPersonThenStart(
+  a: { personId: number; validFrom: string; id: number },
+  b: { personId: number; validFrom: string; id: number },
+): number {
+  if (a.personId !== b.personId) return a.personId - b.personId;
+  if (a.validFrom !== b.validFrom) return a.validFrom < b.validFrom ? -1 : 1;
+  return a.id - b.id;
 }
