@@ -43,6 +43,7 @@ export type WorkerThreadRunner = ImportRunner & { close(): Promise<void> };
  */
 export function workerThreadRunner(url: string, authToken?: string): WorkerThreadRunner {
   let spare: Worker | undefined;
+  let closed = false;
   const start = (): Worker => {
     const { script, eval: isEval } = workerScript();
     const worker = new Worker(script, { eval: isEval, workerData: { url, authToken } });
@@ -64,7 +65,7 @@ export function workerThreadRunner(url: string, authToken?: string): WorkerThrea
       let settled = false;
       const settle = () => {
         settled = true;
-        spare ??= start();
+        if (!closed) spare ??= start();
       };
       worker.once("message", (reply: WorkerReply) => {
         settle();
@@ -83,7 +84,9 @@ export function workerThreadRunner(url: string, authToken?: string): WorkerThrea
       worker.postMessage(job);
     });
   return Object.assign(run, {
+    /** Ends the waiting thread; jobs after this still run, each starting its own. */
     async close() {
+      closed = true;
       const waiting = spare;
       spare = undefined;
       await waiting?.terminate();
