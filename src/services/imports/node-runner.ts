@@ -44,44 +44,65 @@ export type WorkerThreadRunner = ImportRunner & { close(): Promise<void> };
 export function workerThreadRunner(url: string, authToken?: string): WorkerThreadRunner {
   let spare: Worker | undefined;
   let closed = false;
+  /** Threads that failed or ended while waiting: never handed a job. */
+  const dead = new WeakSet<Worker>();
   const start = (): Worker => {
     const { script, eval: isEval } = workerScript();
     const worker = new Worker(script, { eval: isEval, workerData: { url, authToken } });
-    // Waiting, it must not keep the process alive; if it dies waiting (a broken bundle), the
-    // next job starts a new one and meets the error itself.
+    // Waiting, it must not keep the process alive.
     worker.unref();
-    worker.on("error", () => {});
+    worker.on("error", () => dead.add(worker));
     worker.once("exit", () => {
+      dead.add(worker);
       if (spare === worker) spare = undefined;
     });
     return worker;
   };
-  spare = start();
+  /**
+   * Starts the next waiting thread. The system may refuse a thread (a process limit): then
+   * nothing waits, and the next job starts its own and meets that error itself — it must
+   * never escape here, in an event listener, where it would stop the server.
+   */
+  const refill = () => {
+    if (closed || spare) return;
+    try {
+      spare = start();
+    } catch {
+      spare = undefined;
+    }
+  };
+  refill();
   const run = (job: ImportJob) =>
     new Promise<ImportResult>((resolve, reject) => {
-      const worker = spare ?? start();
+      const waiting = spare;
       spare = undefined;
+      // A thread that died waiting (a broken bundle) is passed over: a new one reports why.
+      const worker = waiting && !dead.has(waiting) ? waiting : start();
       worker.ref();
       let settled = false;
-      const settle = () => {
-        settled = true;
-        if (!closed) spare ??= start();
-      };
       worker.once("message", (reply: WorkerReply) => {
-        settle();
+        settled = true;
         if (reply.ok) resolve(reply.report);
         else if (reply.fileError !== null) reject(new ImportFileError(reply.fileError));
         else reject(new Error(`import worker: ${reply.message}`));
+        refill();
       });
       worker.once("error", (err) => {
-        settle();
+        settled = true;
         reject(err);
+        refill();
       });
       worker.once("exit", (code) => {
         if (!settled) reject(new Error(`import worker stopped (exit ${code})`));
+        refill();
       });
       // The job (with the file's bytes) is copied to the worker once; nothing is shared.
-      worker.postMessage(job);
+      try {
+        worker.postMessage(job);
+      } catch (err) {
+        void worker.terminate();
+        throw err;
+      }
     });
   return Object.assign(run, {
     /** Ends the waiting thread; jobs after this still run, each starting its own. */
