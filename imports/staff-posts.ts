@@ -11,16 +11,18 @@ export interface PostRow {
   unit: UnitRef;
 }
 
+type Pair = { open: OpenEmployment; post: PostRow };
+
+/** Read-only: the one-post answer shares its empty lists. */
 export interface PostMatch {
-  kept: Array<{ open: OpenEmployment; post: PostRow }>;
+  kept: readonly Pair[];
   /** An open post whose unit or befattning the snapshot changed: a move of that post only. */
-  moved: Array<{ open: OpenEmployment; post: PostRow }>;
-  ended: OpenEmployment[];
-  added: PostRow[];
+  moved: readonly Pair[];
+  ended: readonly OpenEmployment[];
+  added: readonly PostRow[];
 }
 
-/** The empty lists of the one-post answer, shared (frozen: nobody adds to a match). */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
+const NONE: readonly never[] = Object.freeze([]);
 
 const inUnit = (e: OpenEmployment, post: PostRow) => "id" in post.unit && post.unit.id === e.unitId;
 
@@ -41,10 +43,11 @@ export function matchPosts(open: readonly OpenEmployment[], posts: readonly Post
       ? { kept: [pair], moved: NONE, ended: NONE, added: NONE }
       : { kept: NONE, moved: [pair], ended: NONE, added: NONE };
   }
-  const result: PostMatch = { kept: [], moved: [], ended: [], added: [] };
+  const kept: Pair[] = [];
+  const moved: Pair[] = [];
   const freeOpen = [...open];
   const freePosts = [...posts];
-  const pair = (test: (e: OpenEmployment, post: PostRow) => boolean, into: PostMatch["kept"]) => {
+  const pair = (test: (e: OpenEmployment, post: PostRow) => boolean, into: Pair[]) => {
     for (const post of [...freePosts]) {
       const i = freeOpen.findIndex((e) => test(e, post));
       if (i < 0) continue;
@@ -53,13 +56,11 @@ export function matchPosts(open: readonly OpenEmployment[], posts: readonly Post
       freePosts.splice(freePosts.indexOf(post), 1);
     }
   };
-  pair((e, p) => inUnit(e, p) && e.title === p.row.title, result.kept);
-  pair((e, p) => inUnit(e, p) && p.row.title === null, result.kept);
-  pair(inUnit, result.moved);
-  pair(() => true, result.moved);
-  result.ended = freeOpen;
-  result.added = freePosts;
-  return result;
+  pair((e, p) => inUnit(e, p) && e.title === p.row.title, kept);
+  pair((e, p) => inUnit(e, p) && p.row.title === null, kept);
+  pair(inUnit, moved);
+  pair(() => true, moved);
+  return { kept, moved, ended: freeOpen, added: freePosts };
 }
 
 /**
