@@ -7,6 +7,7 @@
  */
 import { Unzip, UnzipInflate } from "fflate";
 import { ImportFileError } from "./types";
+import { COLON, endsTagName, LT, SLASH } from "./xml-chars";
 
 export interface SizeCaps {
   maxRows: number;
@@ -18,9 +19,6 @@ export interface SheetSize {
   cells: number;
 }
 
-const LT = 0x3c;
-const SLASH = 0x2f;
-const COLON = 0x3a;
 const ROW = [0x72, 0x6f, 0x77]; // "row"
 const C = 0x63; // "c"
 
@@ -58,7 +56,7 @@ class TagCounter {
     if (data[start] === SLASH) return;
     let end = start;
     let nameStart = start;
-    while (end < start + 20 && isNameByte(data[end]!)) {
+    while (end < start + 20 && !endsTagName(data[end])) {
       if (data[end] === COLON) nameStart = end + 1;
       end++;
     }
@@ -66,10 +64,6 @@ class TagCounter {
     if (length === 1 && data[nameStart] === C) this.size.cells++;
     else if (length === 3 && ROW.every((b, k) => data[nameStart + k] === b)) this.size.rows++;
   }
-}
-
-function isNameByte(b: number): boolean {
-  return b !== 0x20 && b !== 0x3e && b !== SLASH && b !== 0x09 && b !== 0x0a && b !== 0x0d;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -11,11 +11,8 @@
  * rows and cells that follow are counted too.
  */
 import { tooManyCells } from "./cell-cap";
+import { APOS, COLON, EQUALS, endsTagName, GT, isXmlSpace, LT, QUOTE } from "./xml-chars";
 
-const LT = 0x3c;
-const GT = 0x3e;
-const QUOTE = 0x22;
-const APOS = 0x27;
 const MAX_SHEET_COLUMNS = 16_384;
 const MAX_SHEET_ROWS = 1_048_576;
 /** An unfinished tag longer than this at a chunk's end is read as it is, not carried over. */
@@ -31,9 +28,6 @@ function isDimension(data: Uint8Array, at: number): boolean {
 
 const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
 const isUpper = (b: number) => b >= 0x41 && b <= 0x5a;
-/** The byte after a tag name: whitespace, `>` or `/`. */
-const endsName = (b: number | undefined) =>
-  b === 0x20 || b === GT || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d;
 
 const R = [0x72]; // "r"
 const REF = [0x72, 0x65, 0x66]; // "ref"
@@ -137,9 +131,9 @@ class SheetCounter {
   private tag(data: Uint8Array, lt: number, end: number, final: boolean): number {
     const first = data[lt + 1];
     let kind = 0;
-    if (first === 0x63 && endsName(data[lt + 2])) kind = 1;
+    if (first === 0x63 && endsTagName(data[lt + 2])) kind = 1;
     else if (first === 0x72 && data[lt + 2] === 0x6f && data[lt + 3] === 0x77) {
-      if (endsName(data[lt + 4])) kind = 2;
+      if (endsTagName(data[lt + 4])) kind = 2;
     } else if (first === 0x64 && isDimension(data, lt + 1)) kind = 3;
     if (kind === 0) return lt + 1;
     // A loop, not indexOf: a native call per tag costs more than reading the few bytes.
@@ -181,16 +175,16 @@ class SheetCounter {
     const n = name.length;
     for (let i = from; i + n + 2 < to; i++) {
       const b = data[i];
-      if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) continue;
+      if (!isXmlSpace(b)) continue;
       let k = 0;
       while (k < n && data[i + 1 + k] === name[k]) k++;
       const quote = data[i + n + 2];
-      if (k < n || data[i + n + 1] !== 0x3d || (quote !== QUOTE && quote !== APOS)) continue;
+      if (k < n || data[i + n + 1] !== EQUALS || (quote !== QUOTE && quote !== APOS)) continue;
       let col = 0;
       let row = 0;
       for (let at = i + n + 3; at < to && data[at] !== quote; at++) {
         const c = data[at]!;
-        if (c === 0x3a) {
+        if (c === COLON) {
           col = 0;
           row = 0;
         } else if (isUpper(c)) col = col * 26 + (c - 64);

@@ -1,6 +1,7 @@
 /** One worksheet's cells, placed where SheetJS's dense read places them. */
 import type { Cell } from "./types";
 import { richText } from "./xlsx-strings";
+import { isXmlSpace } from "./xml-chars";
 import { NotPlainXml, unescapeXml, XmlScanner } from "./xml-scan";
 
 /** Rows of one worksheet's cells, placed where SheetJS places them. */
@@ -39,9 +40,7 @@ export function sheetRowsOf(
       // without r= after it).
       const next = xml.indexOf("<", scan.end);
       for (let i = scan.end; i < next; i++) {
-        const c = xml.charCodeAt(i);
-        if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)
-          throw new NotPlainXml("text in a row");
+        if (!isXmlSpace(xml.charCodeAt(i))) throw new NotPlainXml("text in a row");
       }
       continue;
     }

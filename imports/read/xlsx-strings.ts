@@ -1,7 +1,6 @@
 /** Text items: the shared-string table and a cell's inline string, as SheetJS reads them. */
+import { GT } from "./xml-chars";
 import { NotPlainXml, unescapeXml, XmlScanner } from "./xml-scan";
-
-const GT = 0x3e;
 
 /**
  * The shared strings by index; an entry without text (no <t>) is undefined. SheetJS finds

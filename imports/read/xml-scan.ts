@@ -16,17 +16,20 @@ export class NotPlainXml extends Error {
   override name = "NotPlainXml";
 }
 
-const GT = 0x3e;
-const SLASH = 0x2f;
-const COLON = 0x3a;
-const QUOTE = 0x22;
-const APOS = 0x27;
-const EQUALS = 0x3d;
+import {
+  APOS,
+  COLON,
+  EQUALS,
+  endsTagName,
+  GT,
+  isXmlSpace as isSpace,
+  QUOTE,
+  SLASH,
+  TAB,
+} from "./xml-chars";
+
 const BANG = 0x21;
 const QUESTION = 0x3f;
-const TAB = 0x09;
-
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 export class XmlScanner {
   /** The current tag: `<` at `start`, one past its `>` at `end`. */
@@ -69,7 +72,7 @@ export class XmlScanner {
     for (; i < xml.length; i++) {
       const c = xml.charCodeAt(i);
       if (c === COLON) this.nameStart = i + 1;
-      else if (c === GT || c === SLASH || isSpace(c)) break;
+      else if (endsTagName(c)) break;
     }
     this.nameEnd = i;
     // SheetJS takes a tag's name up to a space or line end, and a closing tag as `</name>`.
