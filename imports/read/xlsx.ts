@@ -37,32 +37,44 @@ export function readWorkbook(
   kind: WorkbookKind,
   engine: "auto" | "sheetjs" = "auto",
 ): Sheet {
-  const label = KIND_LABEL[kind];
   // Never read more rows than we would accept; the extra row tells us the sheet is too big.
   const sheetRows = limits.maxRows + 51;
-  let values: WorkbookValues | null = null;
-  if (ZIP.every((b, i) => bytes[i] === b)) {
-    // Every sheet's cells are counted while the guard inflates it, before any parser runs.
-    const maxCells = limits.maxCells ?? DEFAULT_MAX_CELLS;
-    const parts = engine === "auto" && kind !== "ods" ? new XlsxParts() : null;
-    checkZipExpansion(
-      bytes,
-      limits.maxUnzippedBytes ?? defaultMaxUnzippedBytes(limits.maxBytes),
-      (name, size) => {
-        const count = WORKSHEET.test(name) ? worksheetCellCounter(maxCells) : null;
-        const keep = parts?.watch(name, size) ?? null;
-        if (!count || !keep) return count ?? keep;
-        return (chunk) => {
-          count(chunk);
-          keep(chunk);
-        };
-      },
-    );
-    const unpacked = parts?.take();
-    if (unpacked) values = readXlsxValues(unpacked, sheetRows);
-  }
-  values ??= readWithSheetJs(bytes, sheetRows, kind);
-  return bestSheetOf(values, limits, label.format, kind);
+  const isZip = ZIP.every((b, i) => bytes[i] === b);
+  const fromXml = isZip
+    ? guardAndRead(bytes, limits, sheetRows, engine === "auto" && kind !== "ods")
+    : null;
+  const values = fromXml ?? readWithSheetJs(bytes, sheetRows, kind);
+  return bestSheetOf(values, limits, KIND_LABEL[kind].format, kind);
+}
+
+/**
+ * The zip guard over the archive, counting every sheet's cells while it inflates them, before
+ * any parser runs; with `readXml`, the values read from the parts it unpacked (null where that
+ * reader steps aside). The parts die with this call, before SheetJS may read the file again.
+ */
+function guardAndRead(
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  sheetRows: number,
+  readXml: boolean,
+): WorkbookValues | null {
+  const maxCells = limits.maxCells ?? DEFAULT_MAX_CELLS;
+  const parts = readXml ? new XlsxParts() : null;
+  checkZipExpansion(
+    bytes,
+    limits.maxUnzippedBytes ?? defaultMaxUnzippedBytes(limits.maxBytes),
+    (name, size) => {
+      const count = WORKSHEET.test(name) ? worksheetCellCounter(maxCells) : null;
+      const keep = parts?.watch(name, size) ?? null;
+      if (!count || !keep) return count ?? keep;
+      return (chunk) => {
+        count(chunk);
+        keep(chunk);
+      };
+    },
+  );
+  const unpacked = parts?.take();
+  return unpacked ? readXlsxValues(unpacked, sheetRows) : null;
 }
 
 function readWithSheetJs(bytes: Uint8Array, sheetRows: number, kind: WorkbookKind): WorkbookValues {
