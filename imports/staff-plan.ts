@@ -226,25 +226,18 @@ export function planStaffWrites(
 
 const PERSON_FIELDS = ["firstName", "lastName", "email", "employeeNo"] as const;
 
-/** An empty cell keeps what we know; it does not erase it. */
-const changes = (value: string | null, known: string | null) =>
-  value !== null && value !== "" && value !== known;
-
 function diffPerson(person: KnownPerson, row: StaffRow, plan: StaffPlan): boolean {
-  // Nearly everyone is unchanged: compare first, build the update only for a change.
-  const unchanged =
-    !changes(row.firstName, person.firstName) &&
-    !changes(row.lastName, person.lastName) &&
-    !changes(row.email, person.email) &&
-    !changes(row.employeeNo, person.employeeNo);
-  if (unchanged) return false;
-  const set: Partial<KnownPerson> = {};
-  const before: Partial<KnownPerson> = {};
+  // Nearly everyone is unchanged: the update objects are made at the first change only.
+  let set: Partial<KnownPerson> | undefined;
+  let before: Partial<KnownPerson> | undefined;
   for (const f of PERSON_FIELDS) {
-    if (!changes(row[f], person[f])) continue;
-    Object.assign(set, { [f]: row[f] });
-    Object.assign(before, { [f]: person[f] });
+    const value = row[f];
+    // An empty cell keeps what we know; it does not erase it.
+    if (value === null || value === "" || value === person[f]) continue;
+    set = Object.assign(set ?? {}, { [f]: value });
+    before = Object.assign(before ?? {}, { [f]: person[f] });
   }
+  if (!set || !before) return false;
   // Undo restores the row exactly, including when it was last changed.
   if (person.updatedAt !== undefined) before.updatedAt = person.updatedAt;
   plan.personUpdates.push({ id: person.id, set, before });

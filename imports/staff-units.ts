@@ -9,17 +9,17 @@ export function unitResolver(
   plan: StaffPlan,
   namesByCode: Map<number, Set<string>>,
 ) {
-  // One ref per known unit, shared by every row in it (a city file has 48 000 rows).
-  const byCode = new Map(
-    units
-      .filter((u) => u.code)
-      .map((u) => [u.code!, { ref: { id: u.id } as UnitRef & { id: number } }]),
-  );
+  // One ref per known unit, found by code or by name and shared by every row in it (a city
+  // file has 48 000 rows).
+  const byCode = new Map<string, { id: number }>();
   const byName = new Map<string, UnitRef>();
   const nameKey = (parent: UnitRef | null, name: string) =>
     `${parent ? ("id" in parent ? `u${parent.id}` : `n${parent.newIndex}`) : "root"}|${normaliseTitle(name)}`;
-  for (const u of units)
-    byName.set(nameKey(u.parentId ? { id: u.parentId } : null, u.name), { id: u.id });
+  for (const u of units) {
+    const ref = { id: u.id };
+    if (u.code) byCode.set(u.code, ref);
+    byName.set(nameKey(u.parentId ? { id: u.parentId } : null, u.name), ref);
+  }
   const newCodes = new Map<string, UnitRef>();
 
   const find = (name: string, code: string | null, parent: UnitRef | null): UnitRef => {
@@ -28,11 +28,11 @@ export function unitResolver(
       if (known) {
         // A code-only column gives the code as the name: that is no new name for the unit.
         if (name && name !== code) {
-          const names = namesByCode.get(known.ref.id);
+          const names = namesByCode.get(known.id);
           if (names) names.add(name);
-          else namesByCode.set(known.ref.id, new Set([name]));
+          else namesByCode.set(known.id, new Set([name]));
         }
-        return known.ref;
+        return known;
       }
       const planned = newCodes.get(code);
       if (planned) return planned;
