@@ -79,21 +79,16 @@ export function workerThreadRunner(url: string, authToken?: string): WorkerThrea
       // A thread that died waiting (a broken bundle) is passed over: a new one reports why.
       const worker = waiting && !dead.has(waiting) ? waiting : start();
       worker.ref();
-      let settled = false;
       worker.once("message", (reply: WorkerReply) => {
-        settled = true;
         if (reply.ok) resolve(reply.report);
         else if (reply.fileError !== null) reject(new ImportFileError(reply.fileError));
         else reject(new Error(`import worker: ${reply.message}`));
-        refill();
       });
-      worker.once("error", (err) => {
-        settled = true;
-        reject(err);
-        refill();
-      });
+      worker.once("error", reject);
+      // Every job's thread ends, answered or not (a promise settles once: after an answer
+      // this reject does nothing); then the next one is started.
       worker.once("exit", (code) => {
-        if (!settled) reject(new Error(`import worker stopped (exit ${code})`));
+        reject(new Error(`import worker stopped (exit ${code})`));
         refill();
       });
       // The job (with the file's bytes) is copied to the worker once; nothing is shared.
