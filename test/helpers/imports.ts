@@ -33,3 +33,16 @@ export async function count(db: Db, table: string, where = "1 = 1"): Promise<num
   );
   return row?.n ?? 0;
 }
+
+/** A preview job of a file that is no spreadsheet: refused with "Filtypen .pdf stöds inte". */
+export function notASpreadsheetJob() {
+  return {
+    kind: "staff" as const,
+    bytes: new TextEncoder().encode("bara text"),
+    fileName: "p.pdf",
+    asOf: "2025-12-31",
+    dryRun: true,
+    userId: null,
+    ip: null,
+  };
+}

@@ -20,16 +20,9 @@ vi.mock("node:worker_threads", async (importOriginal) => {
 
 const { workerThreadRunner } = await import("../../../src/services/imports/node-runner");
 const { createTestDb } = await import("../../helpers/db");
+const { notASpreadsheetJob } = await import("../../helpers/imports");
 
-const job = {
-  kind: "staff" as const,
-  bytes: new TextEncoder().encode("bara text"),
-  fileName: "p.pdf",
-  asOf: "2025-12-31",
-  dryRun: true,
-  userId: null,
-  ip: null,
-};
+const job = notASpreadsheetJob();
 
 afterEach(() => {
   refuse.threads = false;

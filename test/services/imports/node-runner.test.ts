@@ -13,7 +13,7 @@ import { savePendingUpload } from "../../../src/services/imports/pending";
 import type { StaffReport } from "../../../src/services/imports/types";
 import { createTestDb, type TestDb } from "../../helpers/db";
 import { expectNoEmploymentsEndingBeforeStart } from "../../helpers/import-invariants";
-import { count } from "../../helpers/imports";
+import { count, notASpreadsheetJob } from "../../helpers/imports";
 
 let t: TestDb;
 let runners: WorkerThreadRunner[] = [];
@@ -85,15 +85,7 @@ describe("workerThreadRunner", () => {
 
   it("a file error comes back as ImportFileError with its Swedish message", async () => {
     const run = runner();
-    const bad = run({
-      kind: "staff",
-      bytes: new TextEncoder().encode("bara text"),
-      fileName: "p.pdf",
-      asOf: "2025-12-31",
-      dryRun: true,
-      userId: null,
-      ip: null,
-    });
+    const bad = run(notASpreadsheetJob());
     await expect(bad).rejects.toThrow(ImportFileError);
     await expect(bad).rejects.toThrow(/Filtypen .pdf stöds inte/);
   }, 60_000);
