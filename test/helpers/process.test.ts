@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { processGroupAlive } from "../../src/ops/process-group";
 import { startServer } from "../e2e/server";
 import { isRunning, sleep, spawnOwned, treePids } from "./process";
 
@@ -27,6 +28,7 @@ describe("spawned processes are owned as a tree", () => {
     const pids = await treeOf(proc.pid, 2);
     await proc.stop(500);
     expect(pids.filter(isRunning)).toEqual([]);
+    expect(processGroupAlive(proc.pid)).toBe(false);
   }, 30_000);
 
   it("the e2e server helper leaves no process of its tree running", async () => {

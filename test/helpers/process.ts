@@ -7,6 +7,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { processGroupAlive } from "../../src/ops/process-group";
 
 export interface OwnedProcess {
   readonly child: ChildProcess;
@@ -62,6 +63,10 @@ export function spawnOwned(
     await exited;
     // The leader may be gone while a grandchild still runs in the group.
     signalGroup(pid, "SIGKILL");
+    // A signal is delivered asynchronously: on a busy machine a killed grandchild can still be
+    // running for a moment after kill() returns. Wait (bounded) until the group is really empty.
+    const deadline = Date.now() + 10_000;
+    while (processGroupAlive(pid) && Date.now() < deadline) await sleep(20);
   };
   return {
     child,
