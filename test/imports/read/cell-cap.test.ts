@@ -1,10 +1,9 @@
-import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_READ_LIMITS, ImportFileError, readSheet } from "../../../imports/read";
 import { DEFAULT_MAX_CELLS } from "../../../imports/read/cell-cap";
 import { fflateInflate, useEntryInflater } from "../../../imports/read/inflate";
 import { nodeInflater } from "../../../imports/read/node-inflate";
-import { utf8, withDeclaredDimension, xlsxBytes } from "../../helpers/files";
+import { handWrittenXlsx, utf8, withDeclaredDimension, xlsxBytes } from "../../helpers/files";
 
 const small = { ...DEFAULT_READ_LIMITS, maxCells: 1000 };
 const table = (rows: number, cols: number) =>
@@ -12,22 +11,8 @@ const table = (rows: number, cols: number) =>
     Array.from({ length: cols }, (_, c) => (r === 0 ? `Kolumn ${c}` : `${r}-${c}`)),
   );
 
-/** A minimal .xlsx whose sheet XML is written by hand (to make it lie about its size). */
-function handWrittenXlsx(sheetXml: string): Uint8Array {
-  const files = {
-    "[Content_Types].xml": strToU8(
-      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-    ),
-    "xl/workbook.xml": strToU8(
-      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
-    ),
-    "xl/_rels/workbook.xml.rels": strToU8(
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-    ),
-    "xl/worksheets/sheet1.xml": strToU8(sheetXml),
-  };
-  return zipSync(files);
-}
+/** A one-sheet .xlsx whose sheet XML is written by hand (to make it lie about its size). */
+const handWrittenSheet = (xml: string) => handWrittenXlsx([{ name: "Blad1" }], { rawSheet: xml });
 
 const sheetXml = (dimension: string, rows: number, cols: number) => {
   const body: string[] = [];
@@ -58,7 +43,7 @@ describe("cell cap (rows × used columns), checked before parsing", () => {
     "refuses a cell bomb (rows without r, a lying dimension) unpacking with %s",
     (_name, inflater) => {
       const rows = `<row>${"<c><v>1</v></c>".repeat(15)}</row>`.repeat(5000);
-      const bomb = handWrittenXlsx(
+      const bomb = handWrittenSheet(
         sheetXml("A1:B2", 0, 0).replace("<sheetData>", `<sheetData>${rows}`),
       );
       useEntryInflater(inflater);
@@ -73,11 +58,11 @@ describe("cell cap (rows × used columns), checked before parsing", () => {
   );
 
   it("counts the cells when the dimension lies (claims A1:B2)", () => {
-    const bytes = handWrittenXlsx(sheetXml("A1:B2", 200, 10));
+    const bytes = handWrittenSheet(sheetXml("A1:B2", 200, 10));
     expect(() => readSheet(bytes, "a.xlsx", small)).toThrow(ImportFileError);
     expect(() => readSheet(bytes, "a.xlsx", small)).toThrow(/Högst 1\s000 celler/);
     expect(
-      readSheet(handWrittenXlsx(sheetXml("A1:B2", 20, 10)), "a.xlsx", small).rows,
+      readSheet(handWrittenSheet(sheetXml("A1:B2", 20, 10)), "a.xlsx", small).rows,
     ).toHaveLength(20);
   });
 

@@ -4,13 +4,14 @@
  * have done the reading (not stepped aside). Where it steps aside, SheetJS's answer stands.
  */
 import { readFileSync } from "node:fs";
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "../../../imports/read";
 import { readWorkbook } from "../../../imports/read/xlsx";
 import { readXlsxValues } from "../../../imports/read/xlsx-values";
 import { xlsxFile } from "../../../src/services/demo/files";
+import { handWrittenXlsx, OFFICE_RELS_NS, SHEET_MAIN_NS, withPart } from "../../helpers/files";
 
 const root = new URL("../../../", import.meta.url);
 const file = (path: string) => new Uint8Array(readFileSync(new URL(path, root)));
@@ -36,82 +37,6 @@ function attempt<T>(read: () => T): T | { error: string } {
   } catch (err) {
     return { error: (err as Error).message };
   }
-}
-
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-interface HandSheet {
-  name: string;
-  /** The worksheet's <sheetData> content, or a whole chartsheet. */
-  data?: string;
-  chart?: boolean;
-  state?: string;
-}
-
-/** A package written by hand, as other generators (OpenXML SDK, Google, scripts) write them. */
-function handWritten(
-  sheets: HandSheet[],
-  opts: { strings?: string[]; date1904?: boolean; prefix?: string; rawSheet?: string } = {},
-): Uint8Array {
-  const p = opts.prefix ?? "";
-  const ns = p ? `xmlns:${p.slice(0, -1)}="${MAIN}"` : `xmlns="${MAIN}"`;
-  const files: Record<string, Uint8Array> = {};
-  const overrides = sheets.map(
-    (s, i) =>
-      `<Override PartName="/xl/${s.chart ? "chartsheets" : "worksheets"}/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${s.chart ? "chartsheet" : "worksheet"}+xml"/>`,
-  );
-  if (opts.strings) {
-    overrides.push(
-      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
-    );
-    files["xl/sharedStrings.xml"] = strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><${p}sst ${ns} count="${opts.strings.length}">${opts.strings.join("")}</${p}sst>`,
-    );
-  }
-  files["[Content_Types].xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides.join("")}</Types>`,
-  );
-  files["_rels/.rels"] = strToU8(
-    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  );
-  files["xl/workbook.xml"] = strToU8(
-    `<?xml version="1.0"?><${p}workbook ${ns} xmlns:r="${REL}">${opts.date1904 ? `<${p}workbookPr date1904="1"/>` : ""}<${p}sheets>${sheets
-      .map(
-        (s, i) =>
-          `<${p}sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"${s.state ? ` state="${s.state}"` : ""}/>`,
-      )
-      .join("")}</${p}sheets></${p}workbook>`,
-  );
-  files["xl/_rels/workbook.xml.rels"] = strToU8(
-    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-      .map((s, i) =>
-        s.chart
-          ? `<Relationship Id="rId${i + 1}" Type="${REL}/chartsheet" Target="chartsheets/sheet${i + 1}.xml"/>`
-          : `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml"/>`,
-      )
-      .join("")}</Relationships>`,
-  );
-  sheets.forEach((s, i) => {
-    if (s.chart) {
-      files[`xl/chartsheets/sheet${i + 1}.xml`] = strToU8(
-        `<?xml version="1.0"?><chartsheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`,
-      );
-      return;
-    }
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
-      opts.rawSheet ??
-        `<?xml version="1.0" encoding="UTF-8"?>\r\n<${p}worksheet ${ns}><${p}dimension ref="A1"/><${p}sheetData>${s.data ?? ""}</${p}sheetData><${p}pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></${p}worksheet>`,
-    );
-  });
-  return zipSync(files);
-}
-
-/** `bytes` with one part replaced (or added), and `edit` applied to it. */
-function withPart(bytes: Uint8Array, name: string, edit: (xml: string) => string): Uint8Array {
-  const files = unzipSync(bytes);
-  files[name] = strToU8(edit(files[name] ? new TextDecoder().decode(files[name]) : ""));
-  return zipSync(files);
 }
 
 const HEADER =
@@ -211,13 +136,13 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
       `<row r="1"><c r="A1"><v>5</v><extLst><ext uri="x"><v>9</v></ext></extLst></c></row>`,
     ],
   ])("%s", (_, opts, data) => {
-    expectSameAsSheetJs(handWritten([{ name: "Blad1", data }], opts));
+    expectSameAsSheetJs(handWrittenXlsx([{ name: "Blad1", data }], opts));
   });
 
   it("references past U+FFFF, odd entity spellings and _X escapes, as SheetJS unescapes them", () => {
     // SheetJS cuts &#128512; to 16 bits (U+F600) and reads &AMP; as U+0000: the same cells.
     const text = "Glad &#128512; &#x1F600; &AMP; &#X41; _X0041_ &#0;";
-    const bytes = handWritten(
+    const bytes = handWrittenXlsx(
       [
         {
           name: "Blad &#128512;",
@@ -243,11 +168,11 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
       "<si><t/></si>",
     ];
     const data = `<row r="1">${strings.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join("")}</row>`;
-    expectSameAsSheetJs(handWritten([{ name: "Blad1", data }], { strings }));
+    expectSameAsSheetJs(handWrittenXlsx([{ name: "Blad1", data }], { strings }));
   });
 
   it("picks the same sheet: an instructions sheet, a hidden sheet and a chart sheet before the list", () => {
-    const bytes = handWritten([
+    const bytes = handWrittenXlsx([
       {
         name: "Instruktioner",
         data: '<row r="1"><c r="A1" t="inlineStr"><is><t>Fyll i listan</t></is></c></row>',
@@ -268,7 +193,7 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
   });
 
   it('a cell with an empty t="" and no value is no cell, so its sheet has no data', () => {
-    const bytes = handWritten([
+    const bytes = handWrittenXlsx([
       { name: "Tom", data: '<row r="1"><c r="A1" t=""/><c r="B1" t=""><v></v></c></row>' },
       { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
     ]);
@@ -277,7 +202,7 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
   });
 
   it("two sheets of one name both show the one read last, as SheetJS keeps sheets by name", () => {
-    const bytes = handWritten([
+    const bytes = handWrittenXlsx([
       { name: "Lista", data: HEADER },
       { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
     ]);
@@ -293,14 +218,14 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
       );
     const list = `${HEADER}<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>a@b.se</t></is></c></row>`;
     // A link left on an emptied cell still makes a cell in SheetJS: the sheet has data.
-    const bytes = handWritten([
+    const bytes = handWrittenXlsx([
       { name: "Tom", data: "" },
       { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
     ]);
     expectSameAsSheetJs(withPart(bytes, "xl/worksheets/sheet1.xml", links(["C3"])));
     expectSameAsSheetJs(
       withPart(
-        handWritten([{ name: "Blad1", data: list }]),
+        handWrittenXlsx([{ name: "Blad1", data: list }]),
         "xl/worksheets/sheet1.xml",
         links(["B2", "B3:C4"]),
       ),
@@ -309,7 +234,7 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
     expect(
       expectSameAsSheetJs(
         withPart(
-          handWritten([{ name: "Blad1", data: list }]),
+          handWrittenXlsx([{ name: "Blad1", data: list }]),
           "xl/worksheets/sheet1.xml",
           links(["B500"]),
         ),
@@ -319,7 +244,7 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
   });
 
   it("the 1904 date system", () => {
-    const bytes = handWritten(
+    const bytes = handWrittenXlsx(
       [{ name: "Blad1", data: '<row r="1"><c r="A1"><v>100</v></c></row>' }],
       { date1904: true },
     );
@@ -333,11 +258,11 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
       (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`,
     ).join("");
     const small = { ...DEFAULT_READ_LIMITS, maxRows: 20, maxColumns: 2 };
-    expect(expectSameAsSheetJs(handWritten([{ name: "Blad1", data: rows }]), small)).toEqual({
+    expect(expectSameAsSheetJs(handWrittenXlsx([{ name: "Blad1", data: rows }]), small)).toEqual({
       error: expect.stringMatching(/fler än 20 rader/),
     });
     const wide = '<row r="1"><c r="A1"><v>1</v></c><c r="E1"><v>2</v></c></row>';
-    expect(expectSameAsSheetJs(handWritten([{ name: "Blad1", data: wide }]), small)).toEqual({
+    expect(expectSameAsSheetJs(handWrittenXlsx([{ name: "Blad1", data: wide }]), small)).toEqual({
       error: expect.stringMatching(/högst 2 tas emot/),
     });
   });
@@ -394,7 +319,7 @@ describe("the .xlsx value reader gives what SheetJS gives", () => {
 });
 
 it("a formula's text result is unescaped once, as Excel shows it (SheetJS unescapes twice)", () => {
-  const bytes = handWritten([
+  const bytes = handWrittenXlsx([
     {
       name: "Blad1",
       data: '<row r="1"><c r="A1" t="str"><f>"x"</f><v>a &amp;lt; b</v></c><c r="B1" t="str"><f>"å"</f><v>&#229;</v></c></row>',
@@ -412,7 +337,8 @@ it("a formula's text result is unescaped once, as Excel shows it (SheetJS unesca
 });
 
 describe("where the value reader steps aside, SheetJS reads the file", () => {
-  const cell = (data: string) => handWritten([{ name: "Blad1", data: `<row r="1">${data}</row>` }]);
+  const cell = (data: string) =>
+    handWrittenXlsx([{ name: "Blad1", data: `<row r="1">${data}</row>` }]);
   it.each([
     ['an ISO date cell (t="d")', cell('<c r="A1" t="d"><v>2026-11-30T00:00:00Z</v></c>')],
     ["CDATA", cell('<c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c>')],
@@ -426,7 +352,7 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
       ["a self-closing phonetic guide", '<si><r><t>a</t></r><rPh sb="0" eb="1"/></si>'],
     ].map(([what, item]): [string, Uint8Array] => [
       `shared strings with ${what}`,
-      handWritten(
+      handWrittenXlsx(
         [
           {
             name: "Blad1",
@@ -438,7 +364,7 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
     ]),
     [
       "a shared string index past the table",
-      handWritten([{ name: "Blad1", data: '<row r="1"><c r="A1" t="s"><v>3</v></c></row>' }], {
+      handWrittenXlsx([{ name: "Blad1", data: '<row r="1"><c r="A1" t="s"><v>3</v></c></row>' }], {
         strings: ["<si><t>a</t></si>"],
       }),
     ],
@@ -454,15 +380,15 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
     ["a line end after <c", cell('<c r="A1"><v>1</v></c><c\r\n  r="B1"><v>2</v></c>')],
     [
       "'>' in a row's attribute",
-      handWritten([{ name: "Blad1", data: '<row r="1" x="a>b"><c><v>1</v></c></row>' }]),
+      handWrittenXlsx([{ name: "Blad1", data: '<row r="1" x="a>b"><c><v>1</v></c></row>' }]),
     ],
     [
       "text before a row's first cell",
-      handWritten([{ name: "Blad1", data: '<row r="1">x<c><v>1</v></c></row>' }]),
+      handWrittenXlsx([{ name: "Blad1", data: '<row r="1">x<c><v>1</v></c></row>' }]),
     ],
     [
       "a row number that is not a number to parseInt",
-      handWritten([{ name: "Blad1", data: '<row r="0x5"><c><v>1</v></c></row>' }]),
+      handWrittenXlsx([{ name: "Blad1", data: '<row r="0x5"><c><v>1</v></c></row>' }]),
     ],
     [
       "a data table cell without r=",
@@ -474,7 +400,7 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
     ],
     [
       "a cell outside a row",
-      handWritten([
+      handWrittenXlsx([
         { name: "Blad1", data: '<row r="1"><c r="A1"><v>1</v></c></row><c r="A2"><v>2</v></c>' },
       ]),
     ],
@@ -485,7 +411,7 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
     [
       "a workbook outside the spreadsheet namespace",
       withPart(cell('<c r="A1"><v>1</v></c>'), "xl/workbook.xml", (xml) =>
-        xml.replace(`xmlns="${MAIN}"`, ""),
+        xml.replace(`xmlns="${SHEET_MAIN_NS}"`, ""),
       ),
     ],
     [
@@ -525,13 +451,13 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
         ),
         "xl/worksheets/lista.xml",
         () =>
-          `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>2</v></c></row></sheetData></worksheet>`,
+          `<worksheet xmlns="${SHEET_MAIN_NS}"><sheetData><row r="1"><c r="A1"><v>2</v></c></row></sheetData></worksheet>`,
       ),
     ],
     [
       "a sheet of an unknown relationship type",
       withPart(cell('<c r="A1"><v>1</v></c>'), "xl/_rels/workbook.xml.rels", (xml) =>
-        xml.replace(`${REL}/worksheet`, "http://example.com/relationships/worksheet"),
+        xml.replace(`${OFFICE_RELS_NS}/worksheet`, "http://example.com/relationships/worksheet"),
       ),
     ],
     // SheetJS gives a note on an empty cell a place: here a sheet of notes only has data.
@@ -539,23 +465,23 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
       "a sheet with notes",
       withPart(
         withPart(
-          handWritten([
+          handWrittenXlsx([
             { name: "Anteckningar", data: "" },
             { name: "Lista", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
           ]),
           "xl/worksheets/_rels/sheet1.xml.rels",
           () =>
-            `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/comments" Target="../comments1.xml"/></Relationships>`,
+            `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${OFFICE_RELS_NS}/comments" Target="../comments1.xml"/></Relationships>`,
         ),
         "xl/comments1.xml",
         () =>
-          `<comments xmlns="${MAIN}"><authors><author>A</author></authors><commentList><comment ref="B2" authorId="0"><text><t>Fyll i</t></text></comment></commentList></comments>`,
+          `<comments xmlns="${SHEET_MAIN_NS}"><authors><author>A</author></authors><commentList><comment ref="B2" authorId="0"><text><t>Fyll i</t></text></comment></commentList></comments>`,
       ),
     ],
     [
       "a sheet that is not UTF-8",
-      handWritten([{ name: "Blad1" }], {
-        rawSheet: `<?xml version="1.0" encoding="ISO-8859-1"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+      handWrittenXlsx([{ name: "Blad1" }], {
+        rawSheet: `<?xml version="1.0" encoding="ISO-8859-1"?><worksheet xmlns="${SHEET_MAIN_NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
       }),
     ],
   ])("%s", (_, bytes) => {
@@ -568,7 +494,7 @@ describe("where the value reader steps aside, SheetJS reads the file", () => {
 
   it("a workbook without its relationships part", () => {
     const parts = partsOf(
-      handWritten([{ name: "Blad1", data: '<row r="1"><c r="A1"><v>1</v></c></row>' }]),
+      handWrittenXlsx([{ name: "Blad1", data: '<row r="1"><c r="A1"><v>1</v></c></row>' }]),
     );
     parts.delete("xl/_rels/workbook.xml.rels");
     expect(readXlsxValues(parts, 100)).toBeNull();
