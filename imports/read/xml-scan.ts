@@ -11,11 +11,6 @@
  * no allocation beyond the values read.
  */
 
-/** Thrown where the XML is outside what this reader understands; never reaches a user. */
-export class NotPlainXml extends Error {
-  override name = "NotPlainXml";
-}
-
 import {
   APOS,
   COLON,
@@ -27,6 +22,11 @@ import {
   SLASH,
   TAB,
 } from "./xml-chars";
+
+/** Thrown where the XML is outside what this reader understands; never reaches a user. */
+export class NotPlainXml extends Error {
+  override name = "NotPlainXml";
+}
 
 const BANG = 0x21;
 const QUESTION = 0x3f;
